@@ -1,0 +1,14 @@
+export { LivePython } from "./live.js";
+export { findPython, type PythonCommand, type PythonKind, requirePython } from "./python.js";
+export { describeWithPython } from "./testing.js";
+export {
+  bytesToHex,
+  encodeForPython,
+  hexToBytes,
+  isOracleError,
+  type OracleError,
+  type Outcome,
+  parseOracle,
+  reviveOracle,
+} from "./values.js";
+export { loadVectors, VECTORS_DIR } from "./vectors.js";

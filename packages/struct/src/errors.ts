@@ -1,0 +1,91 @@
+/**
+ * The exception classes of the pybuffer family, one per CPython exception.
+ *
+ * They live in the lowest layer and every other package re-exports them, so there is
+ * one class per kind. `instanceof` also holds across two installed copies of the
+ * family: each instance carries the brand names of its class chain under a
+ * `Symbol.for` key, and `Symbol.hasInstance` checks the brand, not the prototype.
+ * CPython's `TypeError` maps to JavaScript's own `TypeError`.
+ */
+
+const BRANDS: unique symbol = Symbol.for("pybuffer.error.brands") as never;
+
+type Branded = { readonly [BRANDS]?: readonly string[] };
+
+function brandsOf(value: unknown): readonly string[] | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const brands = (value as Branded)[BRANDS];
+  return Array.isArray(brands) ? brands : undefined;
+}
+
+/** Base of every pybuffer error (Python's `Exception`). */
+export class PyError extends Error {
+  /** The class's brand: its CPython name, stable across copies and minifiers. */
+  static readonly pythonName: string = "Exception";
+
+  constructor(message: string) {
+    super(message);
+    const brands: string[] = [];
+    for (
+      let ctor = new.target as unknown as typeof PyError | undefined;
+      ctor && Object.hasOwn(ctor, "pythonName");
+      ctor = Object.getPrototypeOf(ctor) as typeof PyError | undefined
+    ) {
+      brands.push(ctor.pythonName);
+    }
+    Object.defineProperty(this, BRANDS, { value: brands });
+    Object.defineProperty(this, "name", {
+      value: new.target.name,
+      configurable: true,
+      writable: true,
+    });
+  }
+
+  /** `instanceof` by brand, so errors from another installed copy still match. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    const brands = brandsOf(value);
+    return brands !== undefined && brands.includes(this.pythonName);
+  }
+}
+
+/** Python's `struct.error`. */
+export class StructError extends PyError {
+  static override readonly pythonName: string = "struct.error";
+}
+
+/** Python's `BufferError`. */
+export class BufferError extends PyError {
+  static override readonly pythonName: string = "BufferError";
+}
+
+/** Python's `ValueError`. */
+export class ValueError extends PyError {
+  static override readonly pythonName: string = "ValueError";
+}
+
+/** Python's `IndexError`. */
+export class IndexError extends PyError {
+  static override readonly pythonName: string = "IndexError";
+}
+
+/** Python's `OverflowError`. */
+export class OverflowError extends PyError {
+  static override readonly pythonName: string = "OverflowError";
+}
+
+/** Python's `NotImplementedError`. */
+export class NotImplementedError extends PyError {
+  static override readonly pythonName: string = "NotImplementedError";
+}
+
+/**
+ * The CPython name of an error thrown by pybuffer (`"struct.error"`, `"ValueError"`,
+ * `"TypeError"` for JavaScript's own), or `undefined` for anything else. Tests use it
+ * to compare with CPython's exception class.
+ */
+export function pythonErrorName(error: unknown): string | undefined {
+  const brands = brandsOf(error);
+  if (brands !== undefined) return brands[0];
+  if (error instanceof TypeError) return "TypeError";
+  return undefined;
+}

@@ -1,0 +1,10 @@
+export {
+  BufferError,
+  IndexError,
+  NotImplementedError,
+  OverflowError,
+  PyError,
+  pythonErrorName,
+  StructError,
+  ValueError,
+} from "./errors.js";
