@@ -1,4 +1,5 @@
 export { LivePython } from "./live.js";
+export { LivePyodide } from "./pyodide.js";
 export { findPython, type PythonCommand, type PythonKind, requirePython } from "./python.js";
 export { describeWithPython } from "./testing.js";
 export {

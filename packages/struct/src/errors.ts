@@ -43,8 +43,10 @@ export class PyError extends Error {
 
   /** `instanceof` by brand, so errors from another installed copy still match. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    const brands = brandsOf(value);
-    return brands !== undefined && brands.includes(this.pythonName);
+    // `this` is the class on the right of `instanceof`, a subclass included: its brand
+    // is what the value must carry.
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the point here
+    return brandsOf(value)?.includes(this.pythonName) === true;
   }
 }
 
@@ -63,6 +65,14 @@ export class ValueError extends PyError {
   static override readonly pythonName: string = "ValueError";
 }
 
+/**
+ * Python's `UnicodeEncodeError`, a `ValueError` as in Python: raised where CPython
+ * encodes text to ASCII (a format string with non-ASCII characters).
+ */
+export class UnicodeEncodeError extends ValueError {
+  static override readonly pythonName: string = "UnicodeEncodeError";
+}
+
 /** Python's `IndexError`. */
 export class IndexError extends PyError {
   static override readonly pythonName: string = "IndexError";
@@ -71,6 +81,16 @@ export class IndexError extends PyError {
 /** Python's `OverflowError`. */
 export class OverflowError extends PyError {
   static override readonly pythonName: string = "OverflowError";
+}
+
+/** Python's `MemoryError`: a result or allocation too large to make. */
+export class MemoryError extends PyError {
+  static override readonly pythonName: string = "MemoryError";
+}
+
+/** Python's `SystemError`: a C-API call made against its contract. */
+export class SystemError extends PyError {
+  static override readonly pythonName: string = "SystemError";
 }
 
 /** Python's `NotImplementedError`. */

@@ -1,10 +1,37 @@
 export {
   BufferError,
   IndexError,
+  MemoryError,
   NotImplementedError,
   OverflowError,
   PyError,
   pythonErrorName,
   StructError,
+  SystemError,
+  UnicodeEncodeError,
   ValueError,
 } from "./errors.js";
+export {
+  calcSize,
+  clearCache,
+  iterUnpack,
+  pack,
+  packInto,
+  packMany,
+  parseFormat,
+  unpack,
+  unpackColumns,
+  unpackFrom,
+} from "./functions.js";
+export { Struct } from "./struct.js";
+export type {
+  Abi,
+  BufferSource,
+  Column,
+  Complex,
+  Field,
+  Layout,
+  Mode,
+  StructOptions,
+} from "./types.js";
+export { UnpackIterator } from "./unpack-iterator.js";

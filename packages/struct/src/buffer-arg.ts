@@ -1,0 +1,104 @@
+/**
+ * Buffer arguments (CPython's `y*` / `w*` conversions): any ArrayBufferView,
+ * ArrayBuffer or SharedArrayBuffer becomes a `DataView`, cached for the last
+ * buffer seen so that repeated single-item access allocates nothing. Detached
+ * buffers give a `ValueError`, never garbage.
+ */
+import { ValueError } from "./errors.js";
+import { pyTypeName } from "./py-types.js";
+
+let lastKey: unknown = null;
+let lastLen = -1;
+let lastView: DataView | null = null;
+
+function detached(): ValueError {
+  return new ValueError("cannot use a detached ArrayBuffer");
+}
+
+function notBuffer(value: unknown, write: boolean): TypeError {
+  return new TypeError(
+    write
+      ? `argument must be read-write bytes-like object, not ${value == null ? "None" : pyTypeName(value)}`
+      : `a bytes-like object is required, not '${pyTypeName(value)}'`,
+  );
+}
+
+function isBufferLike(value: unknown): value is ArrayBuffer | SharedArrayBuffer {
+  return (
+    value instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer === "function" && value instanceof SharedArrayBuffer)
+  );
+}
+
+function slowView(buffer: unknown, write: boolean): DataView {
+  let view: DataView;
+  try {
+    if (buffer instanceof DataView) {
+      void buffer.byteLength; // throws when detached
+      return buffer;
+    }
+    if (ArrayBuffer.isView(buffer)) {
+      view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    } else if (isBufferLike(buffer)) {
+      view = new DataView(buffer);
+    } else {
+      throw notBuffer(buffer, write);
+    }
+  } catch (e) {
+    if (e instanceof TypeError && ArrayBuffer.isView(buffer)) throw detached();
+    if (e instanceof TypeError && isBufferLike(buffer)) throw detached();
+    throw e;
+  }
+  const len = view.byteLength;
+  if (len !== 0) {
+    lastKey = buffer;
+    lastLen = len;
+    lastView = view;
+  }
+  return view;
+}
+
+/**
+ * A `DataView` over a buffer argument. `write` picks the `pack_into` wording of
+ * the type error.
+ *
+ * @example
+ * dataViewOf(new Uint8Array(4), false).byteLength; // 4
+ */
+export function dataViewOf(buffer: unknown, write: boolean): DataView {
+  if (buffer === lastKey && (buffer as { byteLength: number }).byteLength === lastLen) {
+    return lastView!;
+  }
+  return slowView(buffer, write);
+}
+
+let bytesKey: DataView | null = null;
+let bytesView: Uint8Array = new Uint8Array(0);
+
+/**
+ * A `Uint8Array` over the same bytes as `dv` (cached for the last one asked).
+ *
+ * @example
+ * bytesOf(new DataView(new ArrayBuffer(2))).length; // 2
+ */
+export function bytesOf(dv: DataView): Uint8Array {
+  if (dv !== bytesKey) {
+    bytesView = new Uint8Array(dv.buffer, dv.byteOffset, dv.byteLength);
+    bytesKey = dv;
+  }
+  return bytesView;
+}
+
+/**
+ * Forget the cached views (they keep the last buffer reachable until the next call).
+ *
+ * @example
+ * forgetBufferViews();
+ */
+export function forgetBufferViews(): void {
+  lastKey = null;
+  lastLen = -1;
+  lastView = null;
+  bytesKey = null;
+  bytesView = new Uint8Array(0);
+}

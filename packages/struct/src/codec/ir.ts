@@ -1,0 +1,158 @@
+/**
+ * The codec IR (CPython's `formatcode` list, grown into a tree for records and
+ * sub-arrays): one node per value position, offsets relative to the parent.
+ * Both the interpreter and the code generator read it.
+ */
+import type { Abi, Field, Layout } from "../types.js";
+import { K, type Op, opFor } from "./ops.js";
+
+/** Node tags. */
+export const LEAF = 0;
+export const ARRAY = 1;
+export const RECORD = 2;
+
+/** A scalar at `off`. */
+export interface LeafNode {
+  readonly t: typeof LEAF;
+  readonly off: number;
+  readonly op: Op;
+}
+
+/** A sub-array: `dims` (C order) of `elem`, `stride` bytes apart, starting at `off`. */
+export interface ArrayNode {
+  readonly t: typeof ARRAY;
+  readonly off: number;
+  readonly dims: readonly number[];
+  readonly stride: number;
+  readonly elem: Node;
+}
+
+/** A record at `off`: an object keyed by `keys` (null prototype) or, if `keys` is null, an array. */
+export interface RecordNode {
+  readonly t: typeof RECORD;
+  readonly off: number;
+  readonly keys: readonly string[] | null;
+  readonly members: readonly Node[];
+}
+
+/** Any IR node. */
+export type Node = LeafNode | ArrayNode | RecordNode;
+
+/** A top-level field: `repeat` values of `node`, `stride` bytes apart. */
+export interface TopItem {
+  readonly node: Node;
+  readonly repeat: number;
+  readonly stride: number;
+}
+
+/** The compiled program of a layout. */
+export interface Program {
+  readonly size: number;
+  /** Number of values of one unpack (number of pack arguments). */
+  readonly length: number;
+  readonly items: readonly TopItem[];
+}
+
+function fieldNode(field: Field, abi: Abi, int64Number: boolean): Node {
+  const elem: Node =
+    field.fields !== null
+      ? recordNode(field.fields, 0, abi, int64Number)
+      : { t: LEAF, off: 0, op: opFor(field, abi, int64Number) };
+  if (field.shape === null) return withOffset(elem, field.offset);
+  return { t: ARRAY, off: field.offset, dims: field.shape, stride: field.size, elem };
+}
+
+function withOffset(node: Node, off: number): Node {
+  return { ...node, off };
+}
+
+function recordNode(layout: Layout, off: number, abi: Abi, int64Number: boolean): RecordNode {
+  const members: Node[] = [];
+  const keys: string[] = [];
+  let named = false;
+  for (const f of layout.fields) {
+    if (f.code === "x") continue;
+    if (f.name !== null) named = true;
+    keys.push(f.name ?? `f${members.length}`);
+    members.push(fieldNode(f, abi, int64Number));
+  }
+  return { t: RECORD, off, keys: named ? keys : null, members };
+}
+
+function isStringLike(code: string): boolean {
+  return code === "s" || code === "p" || code === "u" || code === "w" || code === "t";
+}
+
+/**
+ * Compile a layout into its program.
+ *
+ * @example
+ * buildProgram(parseFormat("<2h"), "lp64", false).length; // 2
+ */
+export function buildProgram(layout: Layout, abi: Abi, int64Number: boolean): Program {
+  const items: TopItem[] = [];
+  for (const f of layout.fields) {
+    if (f.code === "x") continue;
+    const single = isStringLike(f.code);
+    let stride = f.size;
+    if (f.shape !== null) for (const d of f.shape) stride *= d;
+    const repeat = single ? 1 : f.count;
+    if (repeat === 0) continue;
+    items.push({ node: fieldNode(f, abi, int64Number), repeat, stride });
+  }
+  return { size: layout.size, length: layout.length, items };
+}
+
+/**
+ * Whether a node is a scalar that reads to a plain number (for typed-array columns).
+ *
+ * @example
+ * isNumericLeaf(node);
+ */
+export function isNumericLeaf(node: Node): node is LeafNode {
+  return node.t === LEAF && node.op.kind <= K.F64 && node.op.kind !== K.PTR;
+}
+
+const FIXED_WIDTH: ReadonlySet<number> = new Set([
+  K.I8,
+  K.U8,
+  K.I16,
+  K.U16,
+  K.I32,
+  K.U32,
+  K.I64,
+  K.U64,
+  K.F16,
+  K.F32,
+  K.F64,
+  K.BOOL,
+  K.CHAR,
+  K.C32,
+  K.C64,
+  K.PTR,
+]);
+
+function writtenBytes(node: Node): number {
+  if (node.t === LEAF) return FIXED_WIDTH.has(node.op.kind) ? node.op.size : Number.NaN;
+  if (node.t === ARRAY) {
+    let n = writtenBytes(node.elem);
+    for (const d of node.dims) n *= d;
+    return n;
+  }
+  let n = 0;
+  for (const m of node.members) n += writtenBytes(m);
+  return n;
+}
+
+/**
+ * Whether packing writes every byte of the struct (no padding, no variable-length
+ * strings), so the zero-fill before packing can be skipped.
+ *
+ * @example
+ * isDense(buildProgram(parseFormat("<IHHd"), "lp64", false)); // true
+ */
+export function isDense(program: Program): boolean {
+  let n = 0;
+  for (const item of program.items) n += writtenBytes(item.node) * item.repeat;
+  return n === program.size;
+}

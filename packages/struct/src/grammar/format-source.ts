@@ -1,0 +1,53 @@
+/**
+ * The format argument as CPython's `Struct.__init__` takes it: a `str` (here a
+ * string) or `bytes` (here a Uint8Array of ASCII), checked for type, ASCII and NUL.
+ */
+import { StructError, UnicodeEncodeError } from "../errors.js";
+import { pyTypeName } from "../py-types.js";
+
+/** A format argument: a string, or bytes as a Uint8Array. */
+export type FormatSource = string | Uint8Array;
+
+/**
+ * The format as a string, with CPython's checks: a non-str, non-bytes format is a
+ * `TypeError`, a non-ASCII string a `UnicodeEncodeError` (a `ValueError`),
+ * an embedded NUL `struct.error: embedded null character`. Non-ASCII bytes stay in
+ * the text and later fail as "bad char in struct format".
+ *
+ * @example
+ * formatText(new Uint8Array([0x3c, 0x69])); // "<i"
+ */
+export function formatText(fmt: unknown): string {
+  let text: string;
+  if (typeof fmt === "string") {
+    text = fmt;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) throw nonAscii(text, i);
+    }
+  } else if (fmt instanceof Uint8Array) {
+    text = "";
+    for (let i = 0; i < fmt.length; i++) text += String.fromCharCode(fmt[i]!);
+  } else {
+    throw new TypeError(
+      `Struct() argument 1 must be a str or bytes object, not ${pyTypeName(fmt)}`,
+    );
+  }
+  if (text.includes("\0")) throw new StructError("embedded null character");
+  return text;
+}
+
+function nonAscii(text: string, index: number): UnicodeEncodeError {
+  const cp = text.codePointAt(index)!;
+  const ch =
+    cp <= 0xff ? `'\\x${hex(cp, 2)}'` : cp <= 0xffff ? `'\\u${hex(cp, 4)}'` : `'\\U${hex(cp, 8)}'`;
+  // Python counts code points, JavaScript UTF-16 units.
+  const position = [...text.slice(0, index)].length;
+  return new UnicodeEncodeError(
+    `'ascii' codec can't encode character ${ch} in position ${position}: ordinal not in range(128)`,
+  );
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, "0");
+}

@@ -1,0 +1,40 @@
+/**
+ * Validation of `StructOptions`.
+ */
+import { ValueError } from "./errors.js";
+import type { Abi, StructOptions } from "./types.js";
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  readonly abi: Abi;
+  readonly codegen: boolean;
+  readonly int64Number: boolean;
+}
+
+const DEFAULTS: ResolvedOptions = { abi: "lp64", codegen: true, int64Number: false };
+
+/**
+ * Check options and fill in the defaults.
+ *
+ * @example
+ * resolveOptions({ abi: "wasm32" }).codegen; // true
+ */
+export function resolveOptions(opts: StructOptions | undefined): ResolvedOptions {
+  if (opts === undefined) return DEFAULTS;
+  if (typeof opts !== "object" || opts === null) {
+    throw new TypeError("struct options must be an object");
+  }
+  const { abi = "lp64", codegen = true, int64 = "bigint" } = opts;
+  if (abi !== "lp64" && abi !== "llp64" && abi !== "wasm32") {
+    throw new ValueError(
+      `unknown abi ${JSON.stringify(abi)} (expected "lp64", "llp64" or "wasm32")`,
+    );
+  }
+  if (int64 !== "bigint" && int64 !== "number") {
+    throw new ValueError(
+      `unknown int64 option ${JSON.stringify(int64)} (expected "bigint" or "number")`,
+    );
+  }
+  if (typeof codegen !== "boolean") throw new TypeError("the codegen option must be a boolean");
+  return { abi, codegen, int64Number: int64 === "number" };
+}

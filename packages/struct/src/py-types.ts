@@ -1,0 +1,93 @@
+/**
+ * How JavaScript values look to Python: the type name CPython would print for the
+ * nearest Python value, and Python's truth test (`PyObject_IsTrue`).
+ */
+
+/**
+ * The Python type name of a JavaScript value, for messages such as
+ * "a bytes-like object is required, not 'str'".
+ *
+ * @example
+ * pyTypeName("x"); // "str"
+ * pyTypeName(1.5); // "float"
+ */
+export function pyTypeName(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return "str";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "boolean":
+      return "bool";
+    case "undefined":
+      return "NoneType";
+    case "function":
+      return "function";
+    case "symbol":
+      return "symbol";
+    default:
+      break;
+  }
+  if (value === null) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  if (value instanceof Uint8Array) return "bytes";
+  if (ArrayBuffer.isView(value)) return "memoryview";
+  if (value instanceof Map) return "dict";
+  if (value instanceof Set) return "set";
+  const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+  return typeof ctor?.name === "string" && ctor.name !== "Object" ? ctor.name : "dict";
+}
+
+/**
+ * Python's truth value of a JavaScript value: `0`, `0n`, `""`, `null`, `undefined`,
+ * `false` and empty arrays, typed arrays, maps and sets are false; NaN is true.
+ *
+ * @example
+ * pyTruth([]); // false
+ * pyTruth(Number.NaN); // true
+ */
+export function pyTruth(value: unknown): boolean {
+  switch (typeof value) {
+    case "boolean":
+      return value;
+    case "number":
+      return value !== 0;
+    case "bigint":
+      return value !== 0n;
+    case "string":
+      return value.length !== 0;
+    case "undefined":
+      return false;
+    default:
+      break;
+  }
+  if (value === null) return false;
+  if (Array.isArray(value)) return value.length !== 0;
+  if (ArrayBuffer.isView(value)) return value.byteLength !== 0;
+  if (value instanceof ArrayBuffer) return value.byteLength !== 0;
+  if (value instanceof Map || value instanceof Set) return value.size !== 0;
+  return true;
+}
+
+/**
+ * Python's `repr` of an ASCII str (quotes chosen as Python chooses them).
+ *
+ * @example
+ * pyStrRepr("<i"); // "'<i'"
+ */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out + quote;
+}

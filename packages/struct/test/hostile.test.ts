@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import {
+  calcSize,
+  iterUnpack,
+  pack,
+  packInto,
+  parseFormat,
+  pythonErrorName,
+  Struct,
+  unpack,
+  unpackColumns,
+  unpackFrom,
+} from "../src/index.js";
+import { raises } from "./helpers.js";
+
+const OUR_ERRORS = new Set([
+  "struct.error",
+  "TypeError",
+  "ValueError",
+  "OverflowError",
+  "IndexError",
+  "NotImplementedError",
+]);
+
+describe("hostile formats", () => {
+  it("rejects absurd counts without allocating", () => {
+    expect(raises(() => calcSize("99999999999999999999d"))).toEqual([
+      "struct.error",
+      "total struct size too long",
+    ]);
+    expect(raises(() => new Struct("99999999999999999999d"))[0]).toBe("struct.error");
+  });
+
+  it("stops deep T{ nesting with an error, not a stack overflow", () => {
+    const deep = `${"T{".repeat(10_000)}i${"}".repeat(10_000)}`;
+    expect(raises(() => calcSize(deep))).toEqual([
+      "struct.error",
+      "T{} records nested deeper than 64 levels",
+    ]);
+    const ok = `${"T{".repeat(64)}i${"}".repeat(64)}`;
+    expect(unpack(ok, new Uint8Array(4))).toHaveLength(1);
+  });
+
+  it("limits sub-array dimensions to 64", () => {
+    expect(calcSize(`(${Array(64).fill(1).join(",")})b`)).toBe(1);
+    expect(raises(() => calcSize(`(${Array(100_000).fill(1).join(",")})b`))).toEqual([
+      "struct.error",
+      "sub-array shape has more than 64 dimensions",
+    ]);
+    const deepest = `${"T{".repeat(64)}(${Array(64).fill(1).join(",")})b${"}".repeat(64)}`;
+    expect(unpack(deepest, new Uint8Array(1))).toHaveLength(1);
+  });
+
+  it("parses a 1 MB format in linear time", () => {
+    const t0 = performance.now();
+    expect(calcSize("b".repeat(1 << 20))).toBe(1 << 20);
+    expect(calcSize(`${" ".repeat(1 << 20)}i`)).toBe(4);
+    expect(raises(() => calcSize(`${"1".repeat(1 << 20)}i`))[1]).toBe("total struct size too long");
+    expect(raises(() => calcSize(`${"T{".repeat(1 << 19)}`))[0]).toBe("struct.error");
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+
+  it("keeps __proto__ and constructor names from polluting anything", () => {
+    const fmt = "T{i:__proto__:i:constructor:i:toString:}";
+    const bytes = pack(fmt, JSON.parse('{"__proto__": 1, "constructor": 2, "toString": 3}'));
+    const [rec] = unpack(fmt, bytes) as [Record<string, unknown>];
+    expect(Object.getPrototypeOf(rec)).toBe(null);
+    expect(Object.keys(rec)).toEqual(["__proto__", "constructor", "toString"]);
+    expect(Object.getOwnPropertyDescriptor(rec, "__proto__")?.value).toBe(1);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+    expect(Object.prototype).not.toHaveProperty("polluted");
+    // An inherited key is not a field value.
+    expect(raises(() => pack("T{i:toString:}", {}))).toEqual([
+      "struct.error",
+      "record field 'toString' is missing",
+    ]);
+  });
+
+  it("refuses non-string formats", () => {
+    for (const f of [1, 1n, null, undefined, {}, [], Symbol("x"), () => 1, new Uint16Array(2)]) {
+      expect(raises(() => calcSize(f as never))[0]).toBe("TypeError");
+      expect(raises(() => unpack(f as never, new Uint8Array(0)))[0]).toBe("TypeError");
+    }
+  });
+});
+
+describe("hostile buffers", () => {
+  function detachedView(): Uint8Array {
+    const ab = new ArrayBuffer(8);
+    const view = new Uint8Array(ab);
+    structuredClone(ab, { transfer: [ab] });
+    return view;
+  }
+
+  it("gives a clean error for detached buffers", () => {
+    const msg = ["ValueError", "cannot use a detached ArrayBuffer"];
+    expect(raises(() => unpack("<q", detachedView()))).toEqual(msg);
+    expect(raises(() => unpackFrom("<q", detachedView()))).toEqual(msg);
+    expect(raises(() => packInto("<q", detachedView(), 0, 1n))).toEqual(msg);
+    expect(raises(() => iterUnpack("<q", detachedView()))).toEqual(msg);
+    expect(raises(() => unpackColumns("<q", detachedView()))).toEqual(msg);
+    const ab = new ArrayBuffer(8);
+    const dv = new DataView(ab);
+    structuredClone(ab, { transfer: [ab] });
+    expect(raises(() => unpack("<q", dv))).toEqual(msg);
+    expect(raises(() => unpack("<q", ab))).toEqual(msg);
+  });
+
+  it("sees a buffer detached after an earlier call", () => {
+    const ab = new ArrayBuffer(8);
+    const view = new Uint8Array(ab);
+    expect(unpack("<q", view)).toEqual([0n]);
+    structuredClone(ab, { transfer: [ab] });
+    expect(raises(() => unpack("<q", view))[0]).toBe("ValueError");
+  });
+
+  it("follows a resizable buffer that shrinks", () => {
+    const ab = new ArrayBuffer(8, { maxByteLength: 16 });
+    const view = new Uint8Array(ab);
+    expect(unpackFrom("<i", view, 4)).toEqual([0]);
+    ab.resize(4);
+    expect(raises(() => unpackFrom("<i", view, 4))).toEqual([
+      "struct.error",
+      "unpack_from requires a buffer of at least 8 bytes for unpacking 4 bytes at offset 4 (actual buffer size is 4)",
+    ]);
+  });
+});
+
+describe("values of every wrong type", () => {
+  const WRONG: unknown[] = [
+    undefined,
+    null,
+    "",
+    "1",
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -0,
+    2n ** 70n,
+    true,
+    Symbol("s"),
+    {},
+    [],
+    [1],
+    () => 1,
+    new Uint8Array(2),
+    new Date(0),
+    { valueOf: () => 1 },
+    { re: "x", im: 1 },
+  ];
+  const FORMATS = [
+    "b",
+    "B",
+    "h",
+    "<H",
+    "i",
+    "<I",
+    "q",
+    "Q",
+    "n",
+    "P",
+    "e",
+    "<f",
+    "f",
+    "d",
+    "?",
+    "c",
+  ];
+  const MORE = ["s", "3p", "F", "<D", "T{i:a:}", "(2)h", "T{bh}", "w", "u", "g", "O"];
+
+  it("throws only our errors (or packs), for the compiled and the interpreted path", () => {
+    for (const codegen of [true, false]) {
+      for (const fmt of [...FORMATS, ...MORE]) {
+        const s = new Struct(fmt, { codegen });
+        for (const v of WRONG) {
+          try {
+            const bytes = s.pack(v);
+            expect(bytes.length).toBe(s.size);
+          } catch (e) {
+            expect(OUR_ERRORS.has(pythonErrorName(e) ?? "")).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it("never calls valueOf or toString of values", () => {
+    let called = false;
+    const sneaky = {
+      valueOf() {
+        called = true;
+        return 1;
+      },
+      toString() {
+        called = true;
+        return "1";
+      },
+    };
+    for (const fmt of ["i", "d", "e", "F"]) expect(() => pack(fmt, sneaky)).toThrow();
+    expect(called).toBe(false);
+  });
+
+  it("rejects bad options", () => {
+    expect(raises(() => parseFormat("i", { abi: "x" as never }))[0]).toBe("ValueError");
+    expect(raises(() => new Struct("i", { int64: "x" as never }))[0]).toBe("ValueError");
+    expect(raises(() => new Struct("i", { codegen: 1 as never }))[0]).toBe("TypeError");
+    expect(raises(() => new Struct("i", 5 as never))[0]).toBe("TypeError");
+  });
+});
