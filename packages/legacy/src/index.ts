@@ -1,10 +1,6 @@
-export {
-  BufferError,
-  IndexError,
-  OverflowError,
-  pythonErrorName,
-  ValueError,
-} from "@pybuffer/struct";
+// The family's error classes, one per CPython exception, live in @pybuffer/struct (layer 0);
+// every package re-exports all of them, so `instanceof` works whichever package is imported.
+export * from "@pybuffer/struct/errors";
 export { BufferObject, isBuffer, Py_END_OF_BUFFER, type PyIndex } from "./buffer-object.js";
 export {
   alloc,

@@ -1,16 +1,4 @@
-export {
-  BufferError,
-  IndexError,
-  MemoryError,
-  NotImplementedError,
-  OverflowError,
-  PyError,
-  pythonErrorName,
-  StructError,
-  SystemError,
-  UnicodeEncodeError,
-  ValueError,
-} from "./errors.js";
+export * from "./errors.js";
 export {
   calcSize,
   clearCache,

@@ -1,0 +1,308 @@
+/**
+ * The exporter protocol (DESIGN.md): an exporter is any object with a method under
+ * `Symbol.for("pybuffer.bf_getbuffer")` that takes `PyBUF_*` flags and returns a
+ * {@link BufferView} (or throws `BufferError`), and optionally one under
+ * `Symbol.for("pybuffer.bf_releasebuffer")` that takes the view back. Consumers go
+ * through {@link getBuffer} / {@link releaseBuffer} (`PyObject_GetBuffer` /
+ * `PyBuffer_Release`), which validate the view, set `obj` and count exports.
+ */
+import { BufferError } from "@pybuffer/struct";
+import { isCContiguousLayout, isContiguous } from "./contiguity.js";
+import { checkRange } from "./memory.js";
+import {
+  checkFlags,
+  reqAnyContiguous,
+  reqCContiguous,
+  reqFContiguous,
+  reqIndirect,
+  reqShape,
+  reqStrides,
+  reqWritable,
+} from "./request.js";
+import { pythonTypeName } from "./type-name.js";
+import type { VerifiedLayout } from "./verified-layout.js";
+import { validateView } from "./verify.js";
+import type { BufferView } from "./view.js";
+import { ViewRecord } from "./view-record.js";
+
+/**
+ * Key of an exporter's `getbufferproc` (`tp_as_buffer->bf_getbuffer`).
+ *
+ * @example
+ * const exporter = { [bf_getbuffer]: (flags: number) => fillInfo(null, memory, 0, 4, true, flags) };
+ */
+export const bf_getbuffer: unique symbol = Symbol.for("pybuffer.bf_getbuffer") as never;
+/**
+ * Key of an exporter's optional `releasebufferproc` (`tp_as_buffer->bf_releasebuffer`).
+ *
+ * @example
+ * const exporter = { [bf_getbuffer]: getbuf, [bf_releasebuffer]: (view: BufferView) => unpin(view) };
+ */
+export const bf_releasebuffer: unique symbol = Symbol.for("pybuffer.bf_releasebuffer") as never;
+
+/**
+ * An object that exports buffers: the JavaScript form of `PyBufferProcs`.
+ *
+ * @example
+ * const bytes: Exporter = {
+ *   [bf_getbuffer](flags: number): BufferView {
+ *     return fillInfo(this, memory, 0, memory.byteLength, true, flags);
+ *   },
+ * };
+ */
+export interface Exporter {
+  /** Fills a view for the request `flags` or throws `BufferError`. */
+  [bf_getbuffer](flags: number): BufferView;
+  /** Called once per released view (optional). */
+  [bf_releasebuffer]?(view: BufferView): void;
+}
+
+/** Exports handed out by getBuffer and not yet released, per exporter. */
+const exportCounts = new WeakMap<object, number>();
+
+/**
+ * A base class for exporters that lets getBuffer count their exports in a private field
+ * instead of a WeakMap (for a fresh exporter per request, as the adapters' wrap +
+ * getBuffer + release, the WeakMap insert and delete cost ~150 ns of ~450). Only core
+ * can read or change the count; subclasses see nothing. Any exporter works without it.
+ *
+ * @example
+ * class Bytes extends Exportable {
+ *   [bf_getbuffer](flags: number) { return fillInfo(this, memory, 0, 4, true, flags); }
+ * }
+ */
+export class Exportable {
+  #exportCount = 0;
+
+  /** @internal Adds `delta` to `obj`'s count if it is an Exportable; `false` if not. */
+  static _count(obj: object, delta: number): boolean {
+    if (!(#exportCount in obj)) return false;
+    obj.#exportCount += delta;
+    return true;
+  }
+
+  /** @internal `obj`'s count, or -1 when it is not an Exportable. */
+  static _get(obj: object): number {
+    return #exportCount in obj ? obj.#exportCount : -1;
+  }
+}
+
+/**
+ * `PyObject_CheckBuffer`: whether `obj` is an exporter (has a `bf_getbuffer`
+ * method). Never throws; `true` does not promise that {@link getBuffer} succeeds.
+ *
+ * @example
+ * checkBuffer(new NDBuffer([1, 2], { shape: [2] })); // true
+ * checkBuffer("abc"); // false
+ */
+export function checkBuffer(obj: unknown): obj is Exporter {
+  return (
+    (typeof obj === "object" || typeof obj === "function") &&
+    obj !== null &&
+    typeof (obj as Partial<Exporter>)[bf_getbuffer] === "function"
+  );
+}
+
+/** Why a validated view does not answer `flags`, or `null` when it does. */
+function unmetRequest(view: BufferView, flags: number): string | null {
+  if (reqWritable(flags) && view.readonly) return "a read-only view for a writable request";
+  if (view.ndim > 0) {
+    if (reqShape(flags) && view.shape === null) return "no shape for a PyBUF_ND request";
+    if (reqStrides(flags) && view.strides === null) return "no strides for a PyBUF_STRIDES request";
+  }
+  if (!reqIndirect(flags) && view.suboffsets !== null) {
+    return "suboffsets for a request without PyBUF_INDIRECT";
+  }
+  if (!reqStrides(flags) && !isCContiguousLayout(view)) {
+    return "a non-C-contiguous view for a request without PyBUF_STRIDES";
+  }
+  if (reqCContiguous(flags) && !isContiguous(view, "C")) return "a view that is not C-contiguous";
+  if (reqFContiguous(flags) && !isContiguous(view, "F")) {
+    return "a view that is not Fortran contiguous";
+  }
+  if (reqAnyContiguous(flags) && !isContiguous(view, "A")) return "a view that is not contiguous";
+  return null;
+}
+
+/**
+ * `PyObject_GetBuffer(obj, view, flags)`: asks `obj` for a view answering `flags`,
+ * checks it (consistent fields, layout inside memory, request met), sets
+ * `view.obj = obj` and counts the export. Pair every call with one
+ * {@link releaseBuffer}.
+ *
+ * An exporter may also redirect: forward the request to another exporter with
+ * `getBuffer` and return that view; it is handed on unchanged (`obj` stays the root,
+ * as CPython's redirect chains do).
+ *
+ * Errors: `TypeError("a bytes-like object is required, not 'str'")` for a
+ * non-exporter; the exporter's own `BufferError` when it refuses; `BufferError` when
+ * the view it returned is inconsistent or does not meet the request.
+ *
+ * @example
+ * const nd = new NDBuffer([1, 2, 3], { shape: [3], format: "B" });
+ * const view = getBuffer(nd, PyBUF_FULL_RO);
+ * view.shape; // [3]
+ * releaseBuffer(view);
+ */
+export function getBuffer(obj: unknown, flags: number): BufferView {
+  checkFlags(flags);
+  if (!checkBuffer(obj)) {
+    throw new TypeError(`a bytes-like object is required, not '${pythonTypeName(obj)}'`);
+  }
+  const returned = obj[bf_getbuffer](flags);
+  const trust = ViewRecord.trusted(returned);
+  if (trust !== null) return accepted(obj, returned as ViewRecord, trust as VerifiedLayout, flags);
+  if (ViewRecord.isLive(returned)) return redirected(obj, returned as BufferView, flags);
+  const context = (): string => `bf_getbuffer of '${pythonTypeName(obj)}' returned an invalid view`;
+  let view: ViewRecord;
+  try {
+    view = validateView(returned, context);
+    const unmet = unmetRequest(view, flags);
+    if (unmet !== null) {
+      throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
+    }
+  } catch (error) {
+    // The exporter counted an export it will never see released otherwise.
+    if (typeof returned === "object" && returned !== null)
+      releaseRefused(obj, returned as BufferView);
+    throw error;
+  }
+  return handOut(obj, view);
+}
+
+function handOut(obj: object, view: ViewRecord): ViewRecord {
+  view.obj = obj;
+  ViewRecord.markLive(view);
+  if (!Exportable._count(obj, 1)) exportCounts.set(obj, (exportCounts.get(obj) ?? 0) + 1);
+  return view;
+}
+
+/**
+ * The fast road: a fresh, unchanged view from `layoutView` over a verified layout.
+ * What is left to check is what can change between requests (the memory's length, a
+ * detached buffer) and the request itself, both O(1).
+ */
+function accepted(
+  obj: object,
+  view: ViewRecord,
+  layout: VerifiedLayout,
+  flags: number,
+): BufferView {
+  const lo = view.buf + layout.lo;
+  const hi = view.buf + layout.hi;
+  try {
+    // checkRange's own test, inlined for the common case (bytes present).
+    if (!(hi > lo && lo >= 0 && hi <= view.memory.byteLength)) checkRange(view.memory, lo, hi);
+    const unmet = unmetTrusted(view, flags, layout.c, view.shape === null || layout.f);
+    if (unmet !== null) {
+      throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
+    }
+  } catch (error) {
+    releaseRefused(obj, view);
+    throw error;
+  }
+  return handOut(obj, view);
+}
+
+/**
+ * {@link unmetRequest} for a view from `layoutView`: its shape, strides and format
+ * already follow `flags`, it has no suboffsets, and its contiguity `c` / `f` is known.
+ */
+function unmetTrusted(view: BufferView, flags: number, c: boolean, f: boolean): string | null {
+  if (reqWritable(flags) && view.readonly) return "a read-only view for a writable request";
+  if (view.ndim > 0) {
+    if (reqShape(flags) && view.shape === null) return "no shape for a PyBUF_ND request";
+    if (reqStrides(flags) && view.strides === null) return "no strides for a PyBUF_STRIDES request";
+  }
+  if (!reqStrides(flags) && !c) {
+    return "a non-C-contiguous view for a request without PyBUF_STRIDES";
+  }
+  if (reqCContiguous(flags) && !c) return "a view that is not C-contiguous";
+  if (reqFContiguous(flags) && !f) return "a view that is not Fortran contiguous";
+  if (reqAnyContiguous(flags) && !c && !f) return "a view that is not contiguous";
+  return null;
+}
+
+/**
+ * A redirect (typeobj.rst): the exporter forwarded the request with getBuffer and
+ * returned that live view, whose `obj` is the root exporter. It is passed on as it
+ * is, so releasing it releases the root's export.
+ */
+function redirected(obj: object, view: BufferView, flags: number): BufferView {
+  const unmet = unmetRequest(view, flags);
+  if (unmet !== null) {
+    releaseBuffer(view);
+    throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
+  }
+  return view;
+}
+
+function releaseHook(obj: object, view: BufferView): void {
+  const release = (obj as Partial<Exporter>)[bf_releasebuffer];
+  if (typeof release === "function") release.call(obj, view);
+}
+
+/** The release hook for a view that was refused: its own errors must not hide ours. */
+function releaseRefused(obj: object, view: BufferView): void {
+  try {
+    releaseHook(obj, view);
+  } catch {
+    // The refusal is the error to report.
+  }
+}
+
+/**
+ * `PyBuffer_Release(view)`: gives a view back. Calls the exporter's
+ * `bf_releasebuffer` hook (once), uncounts the export and sets `view.obj = null`. A
+ * view whose `obj` is already `null` (released before, or never owned) is left
+ * alone, so a second release is harmless.
+ *
+ * @example
+ * const view = getBuffer(nd, PyBUF_SIMPLE);
+ * releaseBuffer(view);
+ * releaseBuffer(view); // no effect
+ */
+export function releaseBuffer(view: BufferView): void {
+  if (typeof view !== "object" || view === null) {
+    throw new TypeError(
+      `releaseBuffer() argument must be a buffer view, not '${pythonTypeName(view)}'`,
+    );
+  }
+  const obj = view.obj;
+  if (obj === null || obj === undefined) return;
+  view.obj = null;
+  if (ViewRecord.markReleased(view) && !Exportable._count(obj, -1)) {
+    const count = exportCounts.get(obj) ?? 0;
+    if (count <= 1) exportCounts.delete(obj);
+    else exportCounts.set(obj, count - 1);
+  }
+  releaseHook(obj, view);
+}
+
+/**
+ * How many views {@link getBuffer} has handed out for `obj` that are not released
+ * yet (what `memoryview`'s and `bytearray`'s `exports` count).
+ *
+ * @example
+ * const view = getBuffer(nd, PyBUF_SIMPLE);
+ * exportCount(nd); // 1
+ * releaseBuffer(view);
+ * exportCount(nd); // 0
+ */
+export function exportCount(obj: object): number {
+  if (typeof obj !== "object" && typeof obj !== "function") return 0;
+  const own = obj === null ? -1 : Exportable._get(obj);
+  return own >= 0 ? own : (exportCounts.get(obj) ?? 0);
+}
+
+/**
+ * Whether `view` came from {@link getBuffer} and has been released since; every
+ * operation refuses such a view (its memory may be gone).
+ *
+ * @example
+ * releaseBuffer(view);
+ * isReleased(view); // true
+ */
+export function isReleased(view: BufferView): boolean {
+  return ViewRecord.isReleased(view);
+}

@@ -1,0 +1,97 @@
+/**
+ * The backing store of a view: what counts as memory, and the bounds check every
+ * operation makes before it touches bytes. An ArrayBuffer can be detached
+ * (`structuredClone(ab, { transfer: [ab] })`, a `WebAssembly.Memory` that grew) or
+ * shrunk (resizable buffers) at any time, so nothing here is cached: each call reads
+ * the live `byteLength`.
+ */
+import { ValueError } from "@pybuffer/struct";
+import type { Memory } from "./view.js";
+
+const hasSharedArrayBuffer = typeof SharedArrayBuffer === "function";
+const detachedGetter = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "detached")?.get;
+
+/**
+ * Whether `value` can be a view's `memory`: an ArrayBuffer or a SharedArrayBuffer
+ * (a `WebAssembly.Memory`'s `buffer` is one of them).
+ *
+ * @example
+ * isMemory(new ArrayBuffer(8)); // true
+ * isMemory(new Uint8Array(8)); // false: pass its .buffer
+ */
+export function isMemory(value: unknown): value is Memory {
+  return (
+    value instanceof ArrayBuffer ||
+    (hasSharedArrayBuffer && value instanceof SharedArrayBuffer) ||
+    Object.prototype.toString.call(value) === "[object ArrayBuffer]" ||
+    Object.prototype.toString.call(value) === "[object SharedArrayBuffer]"
+  );
+}
+
+/**
+ * Whether `memory` is a detached ArrayBuffer. Uses `ArrayBuffer.prototype.detached`
+ * where the engine has it; elsewhere (Node 20) an ArrayBuffer of `byteLength` 0 is
+ * probed with `new Uint8Array(memory)`, which throws only when it is detached, so a
+ * legitimate `new ArrayBuffer(0)` is not mistaken for one. A SharedArrayBuffer is never
+ * detached.
+ *
+ * @example
+ * const ab = new ArrayBuffer(4);
+ * structuredClone(ab, { transfer: [ab] });
+ * isDetached(ab); // true
+ * isDetached(new ArrayBuffer(0)); // false
+ */
+export function isDetached(memory: Memory): boolean {
+  if (memory.byteLength !== 0) return false;
+  if (Object.prototype.toString.call(memory) !== "[object ArrayBuffer]") return false;
+  if (detachedGetter !== undefined) return detachedGetter.call(memory) as boolean;
+  try {
+    new Uint8Array(memory);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Throws unless bytes `[lo, hi)` lie inside `memory` as it is now. An empty range
+ * needs nothing, except that a memory the engine reports detached is refused
+ * anyway (NaN bounds are never empty). Errors are `ValueError`s that say what went
+ * wrong.
+ *
+ * @example
+ * checkRange(new ArrayBuffer(8), 0, 8); // fine
+ * checkRange(new ArrayBuffer(8), 4, 12); // ValueError: ... outside its memory of 8 bytes
+ */
+export function checkRange(memory: Memory, lo: number, hi: number): void {
+  const size = memory.byteLength;
+  if (!(hi <= lo)) {
+    if (lo >= 0 && hi <= size) return;
+    if (size === 0 && isDetached(memory)) throw detachedError();
+    throw new ValueError(
+      `buffer layout reaches bytes ${lo} to ${hi} outside its memory of ${size} bytes`,
+    );
+  }
+  if (size === 0 && isDetached(memory)) throw detachedError();
+}
+
+/**
+ * The error for an operation on a detached ArrayBuffer.
+ *
+ * @example
+ * if (isDetached(memory)) throw detachedError();
+ */
+export function detachedError(): ValueError {
+  return new ValueError("operation on a detached ArrayBuffer");
+}
+
+/**
+ * A `Uint8Array` over the whole of `memory` as it is now (re-made on every call, so a
+ * resized buffer is seen at its new length).
+ *
+ * @example
+ * bytesOf(new ArrayBuffer(4)).length; // 4
+ */
+export function bytesOf(memory: Memory): Uint8Array {
+  return new Uint8Array(memory);
+}

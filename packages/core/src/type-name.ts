@@ -1,0 +1,45 @@
+/**
+ * Python-style type names for JavaScript values, for messages such as CPython's
+ * "a bytes-like object is required, not 'str'" (`Py_TYPE(obj)->tp_name`).
+ */
+
+/**
+ * The name CPython would print for the nearest Python type of `value`: `'NoneType'`
+ * for null and undefined, `'bool'`, `'int'` (integral numbers, bigint), `'float'`,
+ * `'str'`, `'list'` (arrays), `'function'`, `'symbol'`, and for other objects their
+ * constructor's name (`'Uint8Array'`, `'Map'`), or `'object'`.
+ *
+ * @example
+ * pythonTypeName("abc"); // "str"
+ * pythonTypeName(3); // "int"
+ * pythonTypeName(new Map()); // "Map"
+ */
+export function pythonTypeName(value: unknown): string {
+  switch (typeof value) {
+    case "undefined":
+      return "NoneType";
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "string":
+      return "str";
+    case "symbol":
+      return "symbol";
+    case "function":
+      return "function";
+    default:
+      break;
+  }
+  if (value === null) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === null) return "object";
+  const ctor: unknown = (proto as { constructor?: unknown }).constructor;
+  if (typeof ctor === "function" && typeof ctor.name === "string" && ctor.name !== "") {
+    return ctor.name === "Object" ? "object" : ctor.name;
+  }
+  return "object";
+}

@@ -1,0 +1,166 @@
+/**
+ * Properties of the copy routines against a reference model (every item read
+ * through getPointer): toContiguous in C/F/A, fromContiguous round trips and
+ * copyData, over random strided and PIL layouts, including overlap in one memory.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isContiguous } from "../src/contiguity.js";
+import { copyData } from "../src/copy-data.js";
+import { getBuffer } from "../src/exporter.js";
+import { PyBUF_FULL, PyBUF_FULL_RO } from "../src/flags.js";
+import { fromContiguous } from "../src/from-contiguous.js";
+import { NDBuffer } from "../src/nd-buffer.js";
+import { toContiguous } from "../src/to-contiguous.js";
+import { layoutArbitrary, naiveToBytes, pattern, toPil } from "./support/layouts.js";
+
+const fmt = (itemsize: number): string => `${itemsize}s`;
+
+describe("toContiguous matches the item-by-item model", () => {
+  it("on random strided layouts, every order", () => {
+    fc.assert(
+      fc.property(layoutArbitrary(), (l) => {
+        const nd = new NDBuffer(pattern(l.memlen), {
+          shape: l.shape,
+          strides: l.strides,
+          offset: l.offset,
+          format: fmt(l.itemsize),
+        });
+        const view = getBuffer(nd, PyBUF_FULL_RO);
+        const c = naiveToBytes(view, "C");
+        const f = naiveToBytes(view, "F");
+        expect(toContiguous(view, "C")).toEqual(c);
+        expect(toContiguous(view, "F")).toEqual(f);
+        expect(toContiguous(view, "A")).toEqual(
+          isContiguous(view, "F") && !isContiguous(view, "C") ? f : c,
+        );
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("on large 2-D layouts that take the tiled and word paths", () => {
+    fc.assert(
+      fc.property(layoutArbitrary(3, 70, [1, 2, 4, 8, 12]), (l) => {
+        const nd = new NDBuffer(pattern(l.memlen, 3), {
+          shape: l.shape,
+          strides: l.strides,
+          offset: l.offset,
+          format: fmt(l.itemsize),
+        });
+        const view = getBuffer(nd, PyBUF_FULL_RO);
+        expect(toContiguous(view, "C")).toEqual(naiveToBytes(view, "C"));
+        expect(toContiguous(view, "F")).toEqual(naiveToBytes(view, "F"));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("on PIL layouts (lp64 and wasm32 pointers)", () => {
+    fc.assert(
+      fc.property(layoutArbitrary(4, 5), fc.boolean(), (l, wasm) => {
+        fc.pre(l.shape.length > 0);
+        const pil = toPil(pattern(l.memlen), l, wasm ? 4 : 8);
+        const nd = new NDBuffer(pil.memory, {
+          shape: l.shape,
+          strides: pil.strides,
+          suboffsets: pil.suboffsets,
+          offset: pil.buf,
+          format: fmt(l.itemsize),
+          abi: wasm ? "wasm32" : "lp64",
+        });
+        const flat = new NDBuffer(pattern(l.memlen), {
+          shape: l.shape,
+          strides: l.strides,
+          offset: l.offset,
+          format: fmt(l.itemsize),
+        });
+        const view = getBuffer(nd, PyBUF_FULL_RO);
+        for (const order of ["C", "F", "A"] as const) {
+          expect(toContiguous(view, order)).toEqual(flat.toBytes(order === "A" ? "C" : order));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the every-second-byte gather", () => {
+  it("matches the model at every alignment of source, destination and memory end", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 7 }),
+        (offset, n, slack, at) => {
+          const memory = pattern(offset + 2 * n + slack + 1, 11);
+          const view = getBuffer(
+            new NDBuffer(memory, { shape: [n], strides: [2], offset }),
+            PyBUF_FULL_RO,
+          );
+          const dest = new Uint8Array(new ArrayBuffer(n + at + 3), at, n);
+          expect(toContiguous(view, "C", dest)).toEqual(naiveToBytes(view, "C"));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("fromContiguous and copyData", () => {
+  it("fromContiguous inverts toContiguous in C and F order", () => {
+    fc.assert(
+      fc.property(layoutArbitrary(), fc.constantFrom("C" as const, "F" as const), (l, order) => {
+        fc.pre(!l.strides.some((s, i) => s === 0 && (l.shape[i] as number) > 1));
+        const source = new NDBuffer(pattern(l.memlen, 5), {
+          shape: l.shape,
+          strides: l.strides,
+          offset: l.offset,
+          format: fmt(l.itemsize),
+        });
+        const bytes = toContiguous(getBuffer(source, PyBUF_FULL_RO), order);
+        const target = new NDBuffer(new ArrayBuffer(l.memlen), {
+          shape: l.shape,
+          strides: l.strides,
+          offset: l.offset,
+          format: fmt(l.itemsize),
+        });
+        expect(fromContiguous(getBuffer(target, PyBUF_FULL), bytes, order)).toBe(bytes.length);
+        expect(target.toBytes(order)).toEqual(bytes);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("copyData between layouts of one shape, also overlapping in one memory", () => {
+    fc.assert(
+      fc.property(
+        layoutArbitrary(3, 5),
+        fc.integer({ min: -2, max: 2 }),
+        fc.boolean(),
+        (l, shift, fortran) => {
+          fc.pre(!l.strides.some((s, i) => s === 0 && (l.shape[i] as number) > 1));
+          const count = l.shape.reduce((a, b) => a * b, 1) * l.itemsize;
+          const memory = pattern(Math.max(l.memlen, count) + 4 * l.itemsize, 9);
+          const src = new NDBuffer(memory, {
+            shape: l.shape,
+            strides: l.strides,
+            offset: l.offset + 2 * l.itemsize,
+            format: fmt(l.itemsize),
+          });
+          const expected = src.toBytes("C");
+          const dst = new NDBuffer(memory, {
+            shape: l.shape,
+            offset: (2 + shift) * l.itemsize,
+            format: fmt(l.itemsize),
+            order: fortran ? "F" : "C",
+          });
+          copyData(dst, src);
+          expect(dst.toBytes("C")).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * The oracle harness (internal/oracle), imported by path: core lists no internal
+ * package among its dependencies.
+ */
+export {
+  bytesToHex,
+  describeWithPython,
+  hexToBytes,
+  loadVectors,
+} from "../../../../internal/oracle/src/index.js";

@@ -1,0 +1,176 @@
+/**
+ * Python's `slice` object and the arithmetic every slicing does: `PySlice_Unpack`
+ * (None defaults, `slice step cannot be zero`, clamping to ssize_t) followed by
+ * `PySlice_AdjustIndices` (negative indices, clamping to the length, the slice length),
+ * and memoryview's `init_slice`, which applies one slice to one dimension of a view
+ * (moving `buf`, or the nearest earlier suboffset for PIL-style views).
+ */
+import type { BufferView } from "@pybuffer/core";
+import { ValueError } from "@pybuffer/struct";
+import { asPyInt } from "./py-values.js";
+
+/**
+ * A slice bound: Python's int (`number` / `bigint` / `boolean`) or `None`.
+ *
+ * @example
+ * const start: SliceBound = -1n;
+ */
+export type SliceBound = number | bigint | boolean | null | undefined;
+
+const SSIZE_MAX = 2 ** 63 - 1;
+const SSIZE_MIN = -(2 ** 63);
+
+/**
+ * Python's `slice(start, stop, step)`: a key for `get` / `set` (`m[1:4]`,
+ * `m[::-1] = src`, and one per dimension in multi-dimensional slicing).
+ *
+ * @example
+ * m.get(new Slice(1, 4)); // m[1:4]
+ * m.set(new Slice(null, null, -1), other); // m[::-1] = other
+ */
+export class Slice {
+  /** First index (`None` → from the start, or the end for a negative step). */
+  readonly start: SliceBound;
+  /** Index to stop before. */
+  readonly stop: SliceBound;
+  /** Step (`None` → 1). */
+  readonly step: SliceBound;
+
+  constructor(start?: SliceBound, stop?: SliceBound, step?: SliceBound) {
+    this.start = start ?? null;
+    this.stop = stop ?? null;
+    this.step = step ?? null;
+  }
+}
+
+/**
+ * Python's `slice()` builtin: `slice(stop)` or `slice(start, stop, step)`.
+ *
+ * @example
+ * m.get(slice(2)); // m[:2]
+ * m.get(slice(null, null, 2)); // m[::2]
+ */
+export function slice(...args: [stop?: SliceBound] | [SliceBound, SliceBound, SliceBound?]): Slice {
+  return args.length <= 1 ? new Slice(null, args[0]) : new Slice(args[0], args[1], args[2]);
+}
+
+/** `_PyEval_SliceIndex`: an int clamped to ssize_t, or the TypeError for anything else. */
+function sliceIndex(value: SliceBound): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value !== 0) return value;
+  const int = asPyInt(value);
+  if (int === null) {
+    throw new TypeError("slice indices must be integers or None or have an __index__ method");
+  }
+  const n = Number(int);
+  return Math.min(SSIZE_MAX, Math.max(SSIZE_MIN, n));
+}
+
+/**
+ * Where a slice starts, its step, and how many items it takes.
+ *
+ * @example
+ * const s: SliceIndices = { start: 4, step: -2, length: 3 };
+ */
+export interface SliceIndices {
+  start: number;
+  step: number;
+  length: number;
+}
+
+// The last adjusted slice (module state, so the hot path allocates nothing).
+let adjStart = 0;
+let adjStep = 1;
+
+/**
+ * `PySlice_Unpack` + `PySlice_AdjustIndices` for `length` items: returns the slice
+ * length and leaves start and step in module state ({@link sliceIndices} wraps it).
+ */
+function adjust(first: SliceBound, last: SliceBound, by: SliceBound, length: number): number {
+  let step = 1;
+  if (by !== null && by !== undefined) {
+    step = sliceIndex(by);
+    if (step === 0) throw new ValueError("slice step cannot be zero");
+    if (step < -SSIZE_MAX) step = -SSIZE_MAX;
+  }
+  let start =
+    first === null || first === undefined ? (step < 0 ? SSIZE_MAX : 0) : sliceIndex(first);
+  let stop =
+    last === null || last === undefined ? (step < 0 ? SSIZE_MIN : SSIZE_MAX) : sliceIndex(last);
+  if (start < 0) {
+    start += length;
+    if (start < 0) start = step < 0 ? -1 : 0;
+  } else if (start >= length) {
+    start = step < 0 ? length - 1 : length;
+  }
+  if (stop < 0) {
+    stop += length;
+    if (stop < 0) stop = step < 0 ? -1 : 0;
+  } else if (stop >= length) {
+    stop = step < 0 ? length - 1 : length;
+  }
+  adjStart = start;
+  adjStep = step;
+  if (step < 0) return stop < start ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  return start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
+}
+
+/**
+ * `PySlice_Unpack` + `PySlice_AdjustIndices` for a sequence of `length` items.
+ *
+ * @example
+ * sliceIndices(new Slice(null, null, -2), 5); // { start: 4, step: -2, length: 3 }
+ */
+export function sliceIndices(s: Slice, length: number): SliceIndices {
+  const n = adjust(s.start, s.stop, s.step, length);
+  return { start: adjStart, step: adjStep, length: n };
+}
+
+/** A clamped step as the exact Py_ssize_t it stands for (±(2^63 - 1) at the limits). */
+function exactStep(step: number): bigint {
+  if (step >= SSIZE_MAX) return 2n ** 63n - 1n;
+  if (step <= -SSIZE_MAX) return -(2n ** 63n - 1n);
+  return BigInt(step);
+}
+
+/**
+ * `init_slice`: narrows dimension `dim` of `view` (whose shape, strides and suboffsets
+ * are private copies) to the slice `s`.
+ *
+ * @example
+ * applySlice(copy, new Slice(1, null), 0);
+ */
+export function applySlice(view: BufferView, s: Slice, dim: number): void {
+  applyBounds(view, s.start, s.stop, s.step, dim);
+}
+
+/**
+ * {@link applySlice} with the slice given as its three bounds (no Slice object).
+ *
+ * @example
+ * applyBounds(copy, 1, null, -1, 0); // copy[1::-1]
+ */
+export function applyBounds(
+  view: BufferView,
+  first: SliceBound,
+  last: SliceBound,
+  by: SliceBound,
+  dim: number,
+): void {
+  const shape = view.shape as number[];
+  const strides = view.strides as number[];
+  const length = adjust(first, last, by, shape[dim] as number);
+  const start = adjStart;
+  const step = adjStep;
+  const stride = strides[dim] as number;
+  const sub = view.suboffsets;
+  let n = dim - 1;
+  if (sub !== null) while (n >= 0 && (sub[n] as number) < 0) n--;
+  if (sub === null || n < 0) view.buf += stride * start;
+  else sub[n] = (sub[n] as number) + stride * start;
+  shape[dim] = length;
+  // Past 2^53 the product wraps as CPython's Py_ssize_t arithmetic does.
+  const product = stride * step;
+  strides[dim] = Number.isSafeInteger(product)
+    ? product + 0 // a zero stride times a negative step is 0, never -0
+    : Number(BigInt.asIntN(64, BigInt(stride) * exactStep(step)));
+}

@@ -1,0 +1,274 @@
+/**
+ * What every memoryview holds and the checks every entry point makes: the managed buffer
+ * it is registered on, its own layout, its flags and export count (CPython's
+ * `PyMemoryViewObject`), `CHECK_RELEASED`, the bytes-still-exist check, `adjust_fmt`,
+ * `unpack_single` / `pack_single` at an address, the attributes, and the exporter side.
+ * {@link MemoryView} adds the public operations.
+ */
+import {
+  type BufferView,
+  checkReach,
+  Exportable,
+  layoutView,
+  type VerifiedLayout,
+  verifyLayout,
+} from "@pybuffer/core";
+import { exportBuf, exportLayout, refuseExport } from "./export-view.js";
+import { singleCode } from "./format.js";
+import { checkBytes, releasedError } from "./guards.js";
+import { codecFor, type ItemCodec } from "./item-codec.js";
+import {
+  C,
+  F,
+  layoutFlags,
+  ownLayout,
+  PIL,
+  PLACEHOLDER,
+  RELEASED,
+  reachHigh,
+  reachLow,
+} from "./layout.js";
+import { ManagedBuffer } from "./managed-buffer.js";
+
+const PLACEHOLDER_MBUF = new ManagedBuffer(PLACEHOLDER, false);
+
+/** A view's layout verified once for its exports, or `false` when it cannot be. */
+function verified(v: BufferView): VerifiedLayout | false {
+  if (v.suboffsets !== null) return false;
+  try {
+    return verifyLayout({
+      format: v.format as string,
+      itemsize: v.itemsize,
+      shape: v.shape ?? [],
+      strides: v.strides,
+      abi: v.abi,
+    });
+  } catch {
+    // The full check of every export then says what is wrong.
+    return false;
+  }
+}
+
+/**
+ * The state and checks shared by every memoryview; see {@link MemoryView}.
+ *
+ * @example
+ * m instanceof ViewState; // true for every MemoryView
+ */
+export class ViewState extends Exportable {
+  /** @internal The managed buffer this view is registered on. */
+  _mbuf: ManagedBuffer;
+  /** @internal This view's own layout (format never null, full shape and strides). */
+  _view: BufferView;
+  /** @internal C / F / PIL / RELEASED bits. */
+  _flags: number;
+  /** @internal Buffers this view has exported and not yet had back. */
+  _exports: number;
+  /** @internal The cached hash. */
+  _hash: bigint | null;
+  /** @internal Lowest byte the layout reaches (without suboffsets). */
+  _lo: number;
+  /** @internal One past the highest byte the layout reaches (without suboffsets). */
+  _hi: number;
+  /** @internal The item codec, or why there is none; `null` until first needed. */
+  _codec: ItemCodec | Error | null;
+  /**
+   * @internal This view's layout verified for core's fast getBuffer road, made on the
+   * first export (`null`: not yet; `false`: it has suboffsets or does not verify).
+   */
+  _trust: VerifiedLayout | null | false;
+
+  constructor() {
+    super();
+    this._mbuf = PLACEHOLDER_MBUF;
+    this._view = PLACEHOLDER;
+    this._flags = 0;
+    this._exports = 0;
+    this._hash = null;
+    this._lo = 0;
+    this._hi = 0;
+    this._codec = null;
+    this._trust = null;
+  }
+
+  /** @internal Registers on `mbuf` with `view` as this view's layout (`mbuf_add_view`). */
+  _attach(mbuf: ManagedBuffer, view: BufferView): void {
+    this._mbuf = mbuf;
+    this._view = view;
+    mbuf.exports++;
+    this._layoutChanged();
+  }
+
+  /** @internal `init_flags` plus the byte range the layout reaches. */
+  _layoutChanged(): void {
+    const v = this._view;
+    this._flags = layoutFlags(v);
+    this._lo = reachLow(v);
+    this._hi = reachHigh(v);
+    this._codec = null;
+    this._trust = null;
+  }
+
+  /** @internal `CHECK_RELEASED`. */
+  _alive(): void {
+    if ((this._flags & RELEASED) !== 0) throw releasedError();
+  }
+
+  /** @internal Throws unless every byte the view reaches still exists. */
+  _bytes(): void {
+    const v = this._view;
+    if ((this._flags & PIL) !== 0) checkReach(v);
+    else if (this._hi > v.memory.byteLength || this._hi === this._lo)
+      checkBytes(v.memory, this._lo, this._hi);
+  }
+
+  /** @internal `adjust_fmt`: the codec, or throws for a multi-character format without one. */
+  _fmt(): ItemCodec | Error {
+    let codec = this._codec;
+    if (codec === null) {
+      const v = this._view;
+      codec = codecFor(v.format as string, v.itemsize, v.abi);
+      this._codec = codec;
+    }
+    // A multi-character format fails here; a single unsupported character only when read.
+    if (codec instanceof Error && singleCode(this._view.format as string) === null) throw codec;
+    return codec;
+  }
+
+  /** @internal `unpack_single` at byte `ptr`. */
+  _read(codec: ItemCodec | Error, ptr: number): unknown {
+    if (codec instanceof Error) throw codec;
+    const v = this._view;
+    checkBytes(v.memory, ptr, ptr + v.itemsize);
+    return codec.read(this._mbuf.dv(), ptr);
+  }
+
+  /** @internal `pack_single` at byte `ptr`. */
+  _write(codec: ItemCodec | Error, ptr: number, value: unknown): void {
+    if (codec instanceof Error) throw codec;
+    const v = this._view;
+    checkBytes(v.memory, ptr, ptr + v.itemsize);
+    codec.write(this._mbuf.dv(), ptr, value);
+  }
+
+  /** @internal A private copy of this view's layout, for slicing. */
+  _copyLayout(): BufferView {
+    return ownLayout(this._view, true);
+  }
+
+  // ---------------------------------------------------------------- attributes
+
+  /**
+   * `obj`: the exporter (`null` for views made over bare memory).
+   *
+   * @example
+   * new MemoryView(nd).obj === nd; // true
+   */
+  get obj(): object | null {
+    this._alive();
+    return this._view.obj;
+  }
+
+  /** `nbytes`: `product(shape) * itemsize`. @example m.nbytes; // 12 */
+  get nbytes(): number {
+    this._alive();
+    return this._view.len;
+  }
+
+  /** `readonly`. @example m.readonly; // false */
+  get readonly(): boolean {
+    this._alive();
+    return this._view.readonly;
+  }
+
+  /** `itemsize`. @example m.itemsize; // 8 for 'd' */
+  get itemsize(): number {
+    this._alive();
+    return this._view.itemsize;
+  }
+
+  /** `format`. @example m.format; // "B" */
+  get format(): string {
+    this._alive();
+    return this._view.format as string;
+  }
+
+  /** `ndim`. @example m.ndim; // 1 */
+  get ndim(): number {
+    this._alive();
+    return this._view.ndim;
+  }
+
+  /** `shape` (a new array; `[]` for 0-d). @example m.shape; // [3] */
+  get shape(): number[] {
+    this._alive();
+    return this._view.shape === null ? [] : this._view.shape.slice();
+  }
+
+  /** `strides` (a new array; `[]` for 0-d). @example m.strides; // [1] */
+  get strides(): number[] {
+    this._alive();
+    return this._view.strides === null ? [] : this._view.strides.slice();
+  }
+
+  /** `suboffsets` (`[]` when there are none). @example m.suboffsets; // [] */
+  get suboffsets(): number[] {
+    this._alive();
+    return this._view.suboffsets === null ? [] : this._view.suboffsets.slice();
+  }
+
+  /** `c_contiguous`. @example m.cContiguous; // true */
+  get cContiguous(): boolean {
+    this._alive();
+    return (this._flags & C) !== 0;
+  }
+
+  /** `f_contiguous`. @example m.fContiguous; // true for 1-D contiguous */
+  get fContiguous(): boolean {
+    this._alive();
+    return (this._flags & F) !== 0;
+  }
+
+  /** `contiguous`: C- or Fortran-contiguous. @example m.contiguous; // true */
+  get contiguous(): boolean {
+    this._alive();
+    return (this._flags & (C | F)) !== 0;
+  }
+
+  /**
+   * `len(m)`: `shape[0]`; a 0-d view raises `TypeError('0-dim memory has no length')`.
+   *
+   * @example
+   * m.length; // 3
+   */
+  get length(): number {
+    this._alive();
+    const v = this._view;
+    if (v.ndim === 0) throw new TypeError("0-dim memory has no length");
+    return (v.shape as number[])[0] as number;
+  }
+
+  // ---------------------------------------------------------------- exporter
+
+  /** @internal `memory_getbuf`, installed under `bf_getbuffer`. */
+  _getbuffer(flags: number): BufferView {
+    this._alive();
+    const f = this._flags;
+    const v = this._view;
+    const c = (f & C) !== 0;
+    refuseExport(v, flags, c, (f & F) !== 0);
+    let trust = this._trust;
+    if (trust === null || (trust !== false && !trust.intact())) trust = this._trust = verified(v);
+    const view =
+      trust === false
+        ? exportLayout(v, flags, c, (f & F) !== 0, this)
+        : layoutView(trust, this, v.memory, exportBuf(v), v.readonly, flags);
+    this._exports++;
+    return view;
+  }
+
+  /** @internal `memory_releasebuf`, installed under `bf_releasebuffer`. */
+  _releasebuffer(): void {
+    this._exports--;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The input side of the `to*` conversions: an exporter, a JavaScript binary type, or a
+ * view already obtained with `getBuffer`. Exporters are asked for a view and released
+ * by the caller once the conversion is done; a given view is validated against its
+ * memory (detached or shrunk memory is refused) and left for its owner to release.
+ */
+import {
+  type BufferView,
+  checkBuffer,
+  getBuffer,
+  isReleased,
+  PyBUF_FULL,
+  PyBUF_FULL_RO,
+  releaseBuffer,
+  validateView,
+} from "@pybuffer/core";
+import { ValueError } from "@pybuffer/struct";
+import { type BinaryLike, fromBinary } from "./from-binary.js";
+
+/** A source for the `to*` functions: anything exportable, or a view in hand. */
+export type ViewSource = BinaryLike | BufferView;
+
+/** A view to read, and how to give it back. */
+export interface Acquired {
+  readonly view: BufferView;
+  /** Releases the view if this module obtained it; a no-op for a view passed in. */
+  release(): void;
+}
+
+function isViewLike(value: unknown): value is BufferView {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "memory" in value &&
+    "buf" in value &&
+    !checkBuffer(value)
+  );
+}
+
+const noop = (): void => {};
+
+/**
+ * The error for a view passed in after `releaseBuffer` (its memory may be gone), as
+ * CPython refuses a released memoryview.
+ *
+ * @example
+ * ```ts
+ * throw releasedError("toTypedArray"); // ValueError: toTypedArray: operation forbidden on a released buffer view
+ * ```
+ */
+export function releasedError(what: string): ValueError {
+  return new ValueError(`${what}: operation forbidden on a released buffer view`);
+}
+
+/**
+ * A view of `source`: a `BufferView` is checked (refused once released) and used as it is; anything else is
+ * wrapped by `fromBinary` and asked with `PyBUF_FULL_RO` (`PyBUF_FULL` when `writable`).
+ * `what` names the caller in messages.
+ *
+ * @example
+ * ```ts
+ * const { view, release } = acquire(new Int32Array(4), false, "toTypedArray");
+ * view.format; // "i"
+ * release();
+ * ```
+ */
+export function acquire(source: ViewSource, writable: boolean, what: string): Acquired {
+  if (isViewLike(source)) {
+    if (isReleased(source)) throw releasedError(what);
+    const view = validateView(source, `${what}: invalid buffer view`);
+    if (writable && view.readonly) {
+      throw new TypeError(`${what}: the view is read-only, but a writable result was asked for`);
+    }
+    return { view, release: noop };
+  }
+  const view = getBuffer(fromBinary(source), writable ? PyBUF_FULL : PyBUF_FULL_RO);
+  return { view, release: () => releaseBuffer(view) };
+}

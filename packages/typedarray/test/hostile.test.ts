@@ -1,0 +1,154 @@
+import { getBuffer, PyBUF_FULL_RO, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
+import { BufferError } from "@pybuffer/struct";
+import { describe, expect, it } from "vitest";
+import { fromDataView, fromTypedArray } from "../src/from-typed-array.js";
+import { checkSpan, isDetached, isMemory, isSharedArrayBuffer } from "../src/memory.js";
+import { toTypedArray } from "../src/to-typed-array.js";
+
+function detach(buffer: ArrayBuffer): void {
+  structuredClone(buffer, { transfer: [buffer] });
+}
+
+describe("detached buffers", () => {
+  it("tells a detached buffer from a legal empty one", () => {
+    const empty = new ArrayBuffer(0);
+    const resizable = new ArrayBuffer(4, { maxByteLength: 8 });
+    resizable.resize(0);
+    const gone = new ArrayBuffer(4);
+    detach(gone);
+    expect([isDetached(empty), isDetached(resizable), isDetached(gone)]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(isDetached(new SharedArrayBuffer(0))).toBe(false);
+    expect([isMemory(gone), isSharedArrayBuffer(new SharedArrayBuffer(1))]).toEqual([true, true]);
+  });
+
+  it("refuses to wrap a TypedArray or DataView over a detached buffer", () => {
+    const ta = new Float64Array(2);
+    const dv = new DataView(ta.buffer);
+    detach(ta.buffer as ArrayBuffer);
+    expect(() => fromTypedArray(ta)).toThrow("fromTypedArray: the view's ArrayBuffer is detached");
+    expect(() => fromDataView(dv)).toThrow(BufferError);
+  });
+
+  it("fails every request once the buffer is detached after wrapping, even when empty", () => {
+    for (const length of [4, 0]) {
+      const ta = new Uint16Array(length);
+      const exporter = fromTypedArray(ta);
+      detach(ta.buffer as ArrayBuffer);
+      expect(() => getBuffer(exporter, PyBUF_SIMPLE)).toThrow(
+        "fromTypedArray: the underlying ArrayBuffer is detached",
+      );
+      expect(() => toTypedArray(exporter)).toThrow(BufferError);
+    }
+  });
+});
+
+describe("shrunk resizable buffers", () => {
+  it("refuses a fixed-length TypedArray left out of bounds (it reports length 0)", () => {
+    const ab = new ArrayBuffer(16, { maxByteLength: 32 });
+    const fixed = new Int32Array(ab, 8, 2);
+    ab.resize(12);
+    expect(fixed.length).toBe(0); // the platform's silent answer
+    expect(() => fromTypedArray(fixed)).toThrow(
+      "fromTypedArray: the view lies outside its ArrayBuffer, which was shrunk to 12 bytes",
+    );
+    ab.resize(4);
+    expect(() => fromTypedArray(fixed)).toThrow(BufferError);
+  });
+
+  it("refuses an out-of-bounds DataView (which claims to be detached)", () => {
+    const ab = new ArrayBuffer(16, { maxByteLength: 32 });
+    const dv = new DataView(ab, 4, 8);
+    ab.resize(8);
+    expect(() => fromDataView(dv)).toThrow(
+      "fromDataView: the view lies outside its ArrayBuffer, which was shrunk to 8 bytes",
+    );
+  });
+
+  it("refuses requests after the buffer shrank under a wrapped TypedArray, and recovers after growth", () => {
+    const ab = new ArrayBuffer(16, { maxByteLength: 32 });
+    const exporter = fromTypedArray(new Int32Array(ab, 4, 3));
+    ab.resize(8);
+    expect(() => getBuffer(exporter, PyBUF_FULL_RO)).toThrow(
+      "fromTypedArray: the underlying buffer was shrunk to 8 bytes, but the view needs bytes 4 to 16",
+    );
+    ab.resize(32);
+    const view = getBuffer(exporter, PyBUF_FULL_RO);
+    expect([view.buf, view.len]).toEqual([4, 12]);
+    releaseBuffer(view);
+  });
+
+  it("wraps a length-tracking TypedArray at its current length", () => {
+    const ab = new ArrayBuffer(8, { maxByteLength: 32 });
+    const tracking = new Uint8Array(ab, 2);
+    ab.resize(20);
+    const view = getBuffer(fromTypedArray(tracking), PyBUF_FULL_RO);
+    expect([view.buf, view.len]).toEqual([2, 18]);
+    releaseBuffer(view);
+  });
+
+  it("wraps an empty TypedArray at offset 0 of a shrunk buffer as empty", () => {
+    const ab = new ArrayBuffer(8, { maxByteLength: 8 });
+    const empty = new Uint8Array(ab, 0, 0);
+    ab.resize(0);
+    const view = getBuffer(fromTypedArray(empty), PyBUF_FULL_RO);
+    expect(view.len).toBe(0);
+    releaseBuffer(view);
+  });
+
+  it("checkSpan names the caller and the problem", () => {
+    const ab = new ArrayBuffer(4, { maxByteLength: 8 });
+    expect(() => checkSpan(ab, 0, 8, "here")).toThrow(
+      "here: the underlying buffer was shrunk to 4 bytes, but the view needs bytes 0 to 8",
+    );
+    expect(() => checkSpan(ab, 0, 4, "here")).not.toThrow();
+  });
+});
+
+describe("views that lie about their bytes", () => {
+  it("exports the real region of a TypedArray whose properties are shadowed", () => {
+    const memory = new ArrayBuffer(32);
+    const ta = new Uint16Array(memory, 8, 4);
+    for (const [name, value] of [
+      ["byteOffset", 0],
+      ["byteLength", 32],
+      ["length", 16],
+      ["BYTES_PER_ELEMENT", 1],
+      ["buffer", new ArrayBuffer(64)],
+    ] as const) {
+      Object.defineProperty(ta, name, { value });
+    }
+    const view = getBuffer(fromTypedArray(ta), PyBUF_FULL_RO);
+    expect([view.memory, view.buf, view.len, view.itemsize, view.shape]).toEqual([
+      memory,
+      8,
+      8,
+      2,
+      [4],
+    ]);
+    releaseBuffer(view);
+  });
+
+  it("exports the real region of a subclass overriding the getters, and of a DataView", () => {
+    class Liar extends Uint8Array {
+      override get byteOffset(): number {
+        return 0;
+      }
+      override get byteLength(): number {
+        return 1024;
+      }
+    }
+    const memory = new ArrayBuffer(16);
+    const view = getBuffer(fromTypedArray(new Liar(memory, 4, 2)), PyBUF_FULL_RO);
+    expect([view.buf, view.len]).toEqual([4, 2]);
+    releaseBuffer(view);
+    const dv = new DataView(memory, 6, 3);
+    Object.defineProperty(dv, "byteLength", { value: 16 });
+    const dview = getBuffer(fromDataView(dv), PyBUF_FULL_RO);
+    expect([dview.buf, dview.len]).toEqual([6, 3]);
+    releaseBuffer(dview);
+  });
+});
