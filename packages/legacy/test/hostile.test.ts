@@ -57,9 +57,7 @@ const HOSTILE: readonly unknown[] = [
 ];
 
 function allowed(error: unknown): boolean {
-  return (
-    pythonErrorName(error) !== undefined || error instanceof TypeError
-  );
+  return pythonErrorName(error) !== undefined || error instanceof TypeError;
 }
 
 function survive(label: string, run: () => unknown, check: (value: unknown) => boolean): void {

@@ -1,0 +1,101 @@
+/**
+ * `pnpm bench`: every section in one run: our packages, CPython on the same bytes, the npm
+ * peers and hand-written loops, ns/op with time ratios; writes ../report.md.
+ *
+ *   --quick        small sizes, 1 round, no report (the CI smoke run: checks, no timings)
+ *   --filter TEXT  only sections whose id contains TEXT (no report written)
+ *   --no-python    leave CPython out
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Row, Scale } from "./case.js";
+import { loadCaseFiles } from "./case-files.js";
+import { hasGc, runSection, type Timing } from "./harness.js";
+import { loadCore } from "./ours/core.js";
+import { loadStruct } from "./ours/struct.js";
+import { cpython, runPython } from "./python.js";
+import {
+  consoleTable,
+  markdownSection,
+  measuredRow,
+  type SectionResult,
+  unavailableRow,
+} from "./report.js";
+import { SECTIONS } from "./sections/index.js";
+
+const REPORT = fileURLToPath(new URL("../report.md", import.meta.url));
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const filter = argv.includes("--filter") ? argv[argv.indexOf("--filter") + 1] : undefined;
+const scale: Scale = quick ? "quick" : "full";
+// perf-baseline: Node 2 warm-up calls, CPython 1, then 5 timed rounds.
+const timing: Timing = quick ? { rounds: 1, warmup: 1 } : { rounds: 5, warmup: 2 };
+const pyTiming: Timing = quick ? timing : { rounds: 5, warmup: 1 };
+
+if (!hasGc()) console.warn("warning: run with node --expose-gc, or GC lands inside the timings");
+await Promise.all([loadStruct(), loadCore()]);
+const caseFiles = await loadCaseFiles(new Set(SECTIONS.map((s) => s.id)));
+for (const { file, reason } of caseFiles.unavailable) {
+  console.log(`cases/${file}: not available yet (${reason})`);
+}
+const python = argv.includes("--no-python") ? "left out (--no-python)" : cpython();
+if (typeof python === "string") console.log(`CPython rows: ${python}`);
+
+const results: SectionResult[] = [];
+for (const section of SECTIONS) {
+  if (filter !== undefined && !section.id.includes(filter)) continue;
+  const data = section.make(scale);
+  const items = section.items(data);
+  // biome-ignore lint/suspicious/noExplicitAny: each section's rows take its own input type
+  const rows: Row<any>[] = [...section.rows(data), ...(caseFiles.rows.get(section.id) ?? [])];
+  const names = rows.map((r) => `${r.kind} ${r.name}`);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new Error(`${section.id}: two rows are named "${twice}"`);
+  if (!rows.some((r) => r.kind === "ours")) {
+    rows.push({ name: "", kind: "ours", unavailable: "no case for this section yet" });
+  }
+  const measured = runSection(section, data, rows, timing);
+  const out = rows.map((row) => {
+    const m = measured.find((x) => x.name === row.name && x.kind === row.kind);
+    return m ? measuredRow(m.name, m.kind, m.samplesNs, items) : unavailableRow(row as Row<never>);
+  });
+  if (typeof python === "string") {
+    out.push({ name: "", kind: "cpython", unavailable: python });
+  } else {
+    for (const r of runPython(python, section.id, section.pythonFiles(data), pyTiming)) {
+      out.push(measuredRow(r.name, "cpython", r.samplesNs, items));
+    }
+  }
+  // Report order: hand-written loops (the first is the reference), ours, npm peers, CPython.
+  const order = ["js", "ours", "peer", "cpython"];
+  out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const result = { id: section.id, title: section.title, unit: section.unit, items, rows: out };
+  results.push(result);
+  console.log(`\n${consoleTable(result)}`);
+}
+
+if (!quick && filter === undefined) {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const py = typeof python === "string" ? python : `CPython ${python.version}`;
+  writeFileSync(
+    REPORT,
+    [
+      "# Benchmarks",
+      "",
+      `Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu},`,
+      `Node ${process.version}, ${py}; load average ${loadavg()[0]!.toFixed(1)} when it ended (other`,
+      `work on the machine widens the spread). One run; ns per op are medians of ${timing.rounds} rounds`,
+      `(CPython ${pyTiming.rounds}). Ratios are time ratios (below 1 is faster): × JS against the`,
+      "first hand-written loop of the section, × CPython against CPython's fastest idiom in this",
+      "run. Every row's result was checked before timing. Method: `internal/bench/README.md`.",
+      "",
+      ...results.map(markdownSection),
+    ].join("\n"),
+  );
+  console.log(`\nwrote ${REPORT}`);
+} else {
+  console.log(
+    `\nbench ${quick ? "smoke run" : "run"}: ${results.length} sections, every result checked`,
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * What every `pybuf` command is: a name, a line for the command list, its `--help`
+ * text, and a function of its arguments that writes to stdout.
+ */
+import type { StructOptions } from "@pybuffer/struct";
+import { type OptionSpec, type ParsedArgs, stringOption } from "./args.js";
+import { usageError } from "./fail.js";
+import type { LineWriter } from "./output.js";
+
+/** One `pybuf` command. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  run(args: ParsedArgs, out: LineWriter): Promise<void>;
+}
+
+/** The `--abi` option every command that reads a format takes. */
+export const ABI_OPTION: Readonly<Record<string, OptionSpec>> = { abi: { type: "string" } };
+
+const ABIS = ["lp64", "llp64", "wasm32"] as const;
+
+/**
+ * The struct options from `--abi` (native mode's C ABI; default `lp64`).
+ *
+ * @example
+ * ```ts
+ * structOptions("calcsize", { values: { abi: "wasm32" }, positionals: [] }); // { abi: "wasm32" }
+ * ```
+ */
+export function structOptions(command: string, args: ParsedArgs): StructOptions {
+  const abi = stringOption(args, "abi");
+  if (abi === undefined) return {};
+  const found = ABIS.find((a) => a === abi);
+  if (found === undefined) {
+    throw usageError(command, `--abi must be one of ${ABIS.join(", ")}, not '${abi}'`);
+  }
+  return { abi: found };
+}

@@ -1,0 +1,93 @@
+/**
+ * `pybuf view FILE --format F`: a memoryview over the bytes of a file, with a format and
+ * shape, optionally cast and sliced, printed as `m.tolist()` prints (n-d aware,
+ * truncated past `--max-items`). The bytes viewed are read into memory.
+ */
+import { readFile } from "node:fs/promises";
+import { MemoryView, memoryview } from "@pybuffer/memoryview";
+import { fromBinary } from "@pybuffer/typedarray";
+import { intOption, positionals, stringOption } from "../args.js";
+import { type Command, structOptions } from "../command.js";
+import { usageError } from "../fail.js";
+import { infoLine, itemRepr, listText } from "../list-text.js";
+import { sliceKey } from "../slice-key.js";
+
+function shapeOption(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const dims = text.split(/[,x]/).map((d) => d.trim());
+  if (!dims.every((d) => /^\d+$/.test(d))) {
+    throw usageError("view", `--shape must be sizes separated by commas, not '${text}'`);
+  }
+  return dims.map(Number);
+}
+
+/**
+ * The `view` command.
+ *
+ * @example
+ * ```sh
+ * pybuf view sample.wav --offset 44 --format h --shape 64,2 --slice ::16
+ * ```
+ */
+export const viewCommand: Command = {
+  name: "view",
+  summary: "a memoryview over a file, printed like tolist()",
+  help: `usage: pybuf view FILE --format F [--shape A,B,…] [--cast F2] [--slice S] [options]
+
+Views the bytes of FILE (from --offset, --length bytes) with struct format F and the
+given shape (default: one dimension), then m.cast(F2) and m[S], and prints
+m.tolist() as Python does: a nested list, one row a line in two or more dimensions.
+
+options:
+  --format F        struct format of one item (d, <h, >I, T{…}, …)
+  --shape A,B,…     dimensions (their product times calcsize(F) must be the size)
+  --cast F2         then m.cast(F2), with CPython's rules
+  --slice S         then m[S]: 1:3, ::-1, 2, or one part per dimension (1:3,::2)
+  --offset N        skip N bytes of the file first
+  --length N        view at most N bytes
+  --max-items N     show the first and last 3 along each dimension past N items (1000)
+  --info            first a line with format, itemsize, shape, strides, nbytes
+  --abi ABI         the C ABI of native mode: lp64 (default), llp64, wasm32`,
+  options: {
+    format: { type: "string", short: "f" },
+    shape: { type: "string" },
+    cast: { type: "string" },
+    slice: { type: "string" },
+    offset: { type: "string" },
+    length: { type: "string" },
+    "max-items": { type: "string" },
+    info: { type: "boolean" },
+    abi: { type: "string" },
+  },
+  async run(args, out) {
+    const [path] = positionals("view", args, ["FILE"]);
+    const format = stringOption(args, "format");
+    if (format === undefined) throw usageError("view", "missing --format F");
+    const shape = shapeOption(stringOption(args, "shape"));
+    const offset = intOption("view", args, "offset", 0) ?? 0;
+    const length = intOption("view", args, "length", 0);
+    const maxItems = intOption("view", args, "max-items", 0) ?? 1000;
+    const options = structOptions("view", args);
+    const file = await readFile(path!);
+    const start = Math.min(offset, file.length);
+    const end = Math.min(file.length, length === undefined ? Infinity : start + length);
+    const bytes = new Uint8Array(file.buffer, file.byteOffset + start, end - start);
+    const exporter = fromBinary(bytes, {
+      format,
+      ...(shape === undefined ? {} : { shape }),
+      ...(options.abi === undefined ? {} : { abi: options.abi }),
+      readonly: true,
+    });
+    let m = memoryview(exporter);
+    const cast = stringOption(args, "cast");
+    if (cast !== undefined) m = m.cast(cast);
+    const slice = stringOption(args, "slice");
+    const item = slice === undefined ? m : m.get(sliceKey(slice, "view"));
+    if (!(item instanceof MemoryView)) {
+      out.line(itemRepr(m)(item));
+      return;
+    }
+    if (args.values.info === true) out.line(infoLine(item));
+    out.line(listText(item, maxItems));
+  },
+};

@@ -1,0 +1,12 @@
+// The CLI's library entry: the error classes its commands throw, re-exported from the
+// lowest layer like every package of the family. The command itself is `dist/main.js`.
+export {
+  BufferError,
+  IndexError,
+  NotImplementedError,
+  OverflowError,
+  PyError,
+  pythonErrorName,
+  StructError,
+  ValueError,
+} from "@pybuffer/struct";

@@ -1,0 +1,107 @@
+/**
+ * The rows of a layout's byte map: every field with its absolute offset and extent,
+ * the padding between fields made visible, records opened up with their members
+ * indented under them.
+ */
+import type { Field, Layout } from "@pybuffer/struct";
+
+/** One row of the map. `letter` marks the field's bytes in the strip (`.`: padding). */
+export interface MapRow {
+  readonly offset: number;
+  readonly size: number;
+  readonly code: string;
+  readonly name: string;
+  readonly depth: number;
+  readonly kind: "field" | "record" | "padding";
+  /** Index of the leaf field (for its letter and colour), or -1. */
+  readonly leaf: number;
+}
+
+/**
+ * The code as written: `4s`, `3h`, `(2,3)b`, `T{…}`, `&d`.
+ *
+ * @example
+ * ```ts
+ * codeText(parseFormat("(2,3)b").fields[0]!); // "(2,3)b"
+ * ```
+ */
+export function codeText(field: Field): string {
+  if (field.code === "T") return field.count > 1 ? `${field.count}T{…}` : "T{…}";
+  if (field.code === "&") return `&${field.target === null ? "" : codeText(field.target)}`;
+  const shape = field.shape === null ? "" : `(${field.shape.join(",")})`;
+  const count = field.count > 1 && field.shape === null ? String(field.count) : "";
+  return `${count}${shape}${field.code}`;
+}
+
+function isString(field: Field): boolean {
+  return "spuw".includes(field.code) && field.code.length === 1;
+}
+
+/**
+ * Bytes a field takes: its elements, repeats and sub-array dimensions.
+ *
+ * @example
+ * ```ts
+ * extentOf(parseFormat("<3h").fields[0]!); // 6
+ * ```
+ */
+export function extentOf(field: Field): number {
+  const strings = isString(field);
+  const items = (field.shape ?? [1]).reduce((a, b) => a * b, 1);
+  return field.size * (strings ? 1 : field.count) * items;
+}
+
+/**
+ * The rows for `layout`, placed at `base`.
+ *
+ * @example
+ * ```ts
+ * mapRows(parseFormat("@bq")).map((r) => [r.offset, r.size, r.kind]);
+ * // [[0, 1, "field"], [1, 7, "padding"], [8, 8, "field"]]
+ * ```
+ */
+export function mapRows(layout: Layout): MapRow[] {
+  const rows: MapRow[] = [];
+  let leaves = 0;
+  let values = 0;
+  const walk = (l: Layout, base: number, depth: number) => {
+    let end = 0;
+    let member = 0;
+    for (const field of l.fields) {
+      if (field.offset > end) {
+        rows.push(padding(base + end, field.offset - end, depth));
+      }
+      const size = extentOf(field);
+      const offset = base + field.offset;
+      if (field.code === "x") {
+        rows.push({ ...padding(offset, size, depth), code: codeText(field), name: "(pad bytes)" });
+      } else {
+        const fallback = depth === 0 ? `f${values}` : `f${member}`;
+        const name = field.name ?? fallback;
+        const record = field.fields !== null;
+        const leaf = record ? -1 : leaves++;
+        rows.push({
+          offset,
+          size,
+          code: codeText(field),
+          name,
+          depth,
+          kind: record ? "record" : "field",
+          leaf,
+        });
+        if (field.fields !== null) walk(field.fields, offset, depth + 1);
+        member++;
+        if (depth === 0)
+          values += record || field.shape !== null || isString(field) ? 1 : field.count;
+      }
+      end = Math.max(end, field.offset + size);
+    }
+    if (l.size > end) rows.push(padding(base + end, l.size - end, depth));
+  };
+  walk(layout, 0, 0);
+  return rows;
+}
+
+function padding(offset: number, size: number, depth: number): MapRow {
+  return { offset, size, code: "", name: "(padding)", depth, kind: "padding", leaf: -1 };
+}

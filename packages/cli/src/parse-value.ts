@@ -1,0 +1,137 @@
+/**
+ * Command-line text to the value a format code packs, as Python's own constructors
+ * read text: `int(text, 0)`, `float(text)`, `complex(text)`, and bytes literals with
+ * Python's escapes. Records and sub-arrays take JSON (`'[1, 2]'`, `'{"id": 1}'`).
+ */
+import { ValueError } from "@pybuffer/struct";
+import type { ValueInfo } from "./values.js";
+
+const INT = /^[+-]?(0[xX](_?[\da-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|[1-9](_?\d)*|0(_?0)*)$/;
+const FLOAT =
+  /^[+-]?((\d(_?\d)*)?\.?\d(_?\d)*([eE][+-]?\d(_?\d)*)?|\d(_?\d)*\.|inf|infinity|nan)$/i;
+
+/**
+ * Python's `int(text, 0)`: decimal, `0x`, `0o`, `0b`, underscores; a `number` when
+ * exact, else a `bigint`.
+ *
+ * @example
+ * ```ts
+ * parseInt0("0x10"); // 16
+ * parseInt0("18446744073709551615"); // 18446744073709551615n
+ * ```
+ */
+export function parseInt0(text: string): number | bigint {
+  const t = text.trim();
+  if (!INT.test(t)) throw new ValueError(`invalid literal for int() with base 0: '${text}'`);
+  const negative = t.startsWith("-");
+  const digits = t.replace(/^[+-]/, "").replace(/_/g, "");
+  const value = BigInt(digits) * (negative ? -1n : 1n);
+  return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+}
+
+/**
+ * Python's `float(text)`.
+ *
+ * @example
+ * ```ts
+ * parseFloatPy("-inf"); // -Infinity
+ * ```
+ */
+export function parseFloatPy(text: string): number {
+  const t = text.trim();
+  if (!FLOAT.test(t)) throw new ValueError(`could not convert string to float: '${text}'`);
+  const lower = t.toLowerCase().replace(/_/g, "");
+  const sign = lower.startsWith("-") ? -1 : 1;
+  const body = lower.replace(/^[+-]/, "");
+  if (body === "nan") return Number.NaN;
+  if (body === "inf" || body === "infinity") return sign * Number.POSITIVE_INFINITY;
+  return Number(lower);
+}
+
+/**
+ * The bytes of a Python bytes literal's body (`\x00`, `\n`, `\\`, …) or of `b'…'`.
+ *
+ * @example
+ * ```ts
+ * parseBytes("RIFF\\x00"); // Uint8Array [82, 73, 70, 70, 0]
+ * ```
+ */
+export function parseBytes(text: string): Uint8Array {
+  const literal = /^b(['"])(.*)\1$/s.exec(text);
+  const body = literal === null ? text : literal[2]!;
+  const escapes: Record<string, number> = {
+    n: 10,
+    r: 13,
+    t: 9,
+    "0": 0,
+    "\\": 92,
+    "'": 39,
+    '"': 34,
+    a: 7,
+    b: 8,
+    f: 12,
+    v: 11,
+  };
+  const out: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c > 0xff) throw new ValueError("bytes can only contain ASCII literal characters");
+    if (body[i] !== "\\" || i + 1 === body.length) {
+      out.push(c);
+      continue;
+    }
+    const e = body[++i]!;
+    const hex = /^x([\da-fA-F]{2})/.exec(body.slice(i));
+    if (hex !== null) {
+      out.push(Number.parseInt(hex[1]!, 16));
+      i += 2;
+    } else if (e in escapes) out.push(escapes[e]!);
+    else out.push(92, e.charCodeAt(0));
+  }
+  return new Uint8Array(out);
+}
+
+function parseComplex(text: string): { re: number; im: number } | number {
+  const t = text.trim().replace(/^\((.*)\)$/, "$1");
+  const m = /^([+-]?[^+-]+(?:[eE][+-]?\d+)?)?(?:([+-][^+-]*(?:[eE][+-]?\d+)?)[jJ])?$/.exec(t);
+  const imOnly = /^([+-]?.*)[jJ]$/.exec(t);
+  if (m?.[2] !== undefined)
+    return { re: m[1] === undefined ? 0 : parseFloatPy(m[1]), im: imPart(m[2]) };
+  if (imOnly !== null) return { re: 0, im: imPart(imOnly[1]!) };
+  try {
+    return parseFloatPy(t);
+  } catch {
+    throw new ValueError("complex() arg is a malformed string");
+  }
+}
+
+function imPart(text: string): number {
+  return text === "+" || text === "" ? 1 : text === "-" ? -1 : parseFloatPy(text);
+}
+
+/**
+ * The value `info`'s code packs, from command-line `text`.
+ *
+ * @example
+ * ```ts
+ * parseValue("1.5", { name: "x", kind: "float", members: null }); // 1.5
+ * ```
+ */
+export function parseValue(text: string, info: ValueInfo): unknown {
+  if (info.members !== null || /^\s*[[{]/.test(text)) return JSON.parse(text);
+  switch (info.kind) {
+    case "int":
+      return parseInt0(text);
+    case "float":
+      return parseFloatPy(text);
+    case "bool":
+      if (/^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
+      return parseInt0(text) !== 0;
+    case "bytes":
+      return parseBytes(text);
+    case "complex":
+      return parseComplex(text);
+    default:
+      return text;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Python's `repr()` of the values `struct.unpack` gives, so `pybuf` prints what CPython
+ * prints: floats in `float.__repr__`'s shortest round-trip form (`1.0`, `1e-05`, `1e+16`),
+ * bytes as `b'...'` literals, bools as `True`/`False`, records as tuples; and the same
+ * values as JSON (as Python's `json.dumps` writes them) for `--output jsonl`.
+ */
+import type { ValueInfo, ValueKind } from "./values.js";
+
+/** `repr(float)`: shortest digits that round-trip, fixed notation for 1e-4 <= |x| < 1e16. */
+export function floatRepr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Number.POSITIVE_INFINITY) return "inf";
+  if (x === Number.NEGATIVE_INFINITY) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const sign = x < 0 ? "-" : "";
+  // toExponential() without digits gives the shortest round-trip digits, as repr does.
+  const [mantissa = "", exponent = "0"] = Math.abs(x).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const exp = Number(exponent);
+  if (exp < -4 || exp >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return `${sign}${whole}.${fraction === "" ? "0" : fraction}`;
+}
+
+/** `repr(bytes)`: single quotes unless the bytes hold `'` and no `"`. */
+export function bytesRepr(bytes: Uint8Array): string {
+  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? 0x22 : 0x27;
+  let out = "";
+  for (const c of bytes) {
+    if (c === quote || c === 0x5c) out += `\\${String.fromCharCode(c)}`;
+    else if (c === 0x09) out += "\\t";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else out += String.fromCharCode(c);
+  }
+  const q = String.fromCharCode(quote);
+  return `b${q}${out}${q}`;
+}
+
+/** `repr(str)`: single quotes unless the text holds `'` and no `"`. */
+export function strRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return `${quote}${out}${quote}`;
+}
+
+/** `repr(complex)`: `(1+2j)`, `2j` when the real part is +0. */
+export function complexRepr(z: { re: number; im: number }): string {
+  const part = (x: number) => floatRepr(x).replace(/\.0$/, "");
+  const im = `${part(z.im)}j`;
+  if (z.re === 0 && !Object.is(z.re, -0)) return im;
+  const sign = z.im >= 0 || Number.isNaN(z.im) ? "+" : "";
+  return `(${part(z.re)}${sign}${im})`;
+}
+
+function leafRepr(value: unknown, kind: ValueKind): string {
+  if (typeof value === "number") return kind === "float" ? floatRepr(value) : String(value);
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "string") return strRepr(value);
+  if (value instanceof Uint8Array) return bytesRepr(value);
+  if (typeof value === "object" && value !== null && "re" in value && "im" in value) {
+    return complexRepr(value as { re: number; im: number });
+  }
+  return String(value);
+}
+
+/**
+ * Python's `repr()` of one unpacked value: sub-arrays as lists, named records as dicts.
+ *
+ * @example
+ * ```ts
+ * reprOf(2, { name: "x", kind: "float", members: null }); // "2.0"
+ * ```
+ */
+export function reprOf(value: unknown, info: ValueInfo): string {
+  if (Array.isArray(value)) {
+    if (info.members !== null) return tupleRepr(value, info.members);
+    return `[${value.map((v) => reprOf(v, info)).join(", ")}]`;
+  }
+  if (info.members !== null && typeof value === "object" && value !== null) {
+    const entries = Object.entries(value);
+    const items = entries.map(([k, v], i) => `${strRepr(k)}: ${reprOf(v, info.members![i]!)}`);
+    return `{${items.join(", ")}}`;
+  }
+  return leafRepr(value, info.kind);
+}
+
+/**
+ * Python's `str()` of one value (what `csv.writer` writes): `repr` except for text.
+ *
+ * @example
+ * ```ts
+ * strOf("ab", { name: "s", kind: "str", members: null }); // "ab"
+ * ```
+ */
+export function strOf(value: unknown, info: ValueInfo): string {
+  return typeof value === "string" ? value : reprOf(value, info);
+}
+
+/**
+ * `repr(tuple)` of a record: `(1,)` for one item, `(1, 2.0)` otherwise.
+ *
+ * @example
+ * ```ts
+ * tupleRepr([1, 2], valuesOf(parseFormat("<hd"))); // "(1, 2.0)"
+ * ```
+ */
+export function tupleRepr(values: readonly unknown[], infos: readonly ValueInfo[]): string {
+  const items = values.map((v, i) => reprOf(v, infos[i] ?? OTHER));
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
+}
+
+const OTHER: ValueInfo = { name: "", kind: "other", members: null };
+
+/** JSON text of a string, ASCII only, as Python's `json.dumps` writes it. */
+function jsonString(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 4096) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  }
+  return text;
+}
+
+function jsonFloat(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
+  return floatRepr(x);
+}
+
+/**
+ * One value as JSON, as Python's `json.dumps` writes it (`1.0`, `NaN`, big integers
+ * exact); bytes become a string of their Latin-1 characters, complex numbers
+ * `{"re": …, "im": …}`, records objects.
+ *
+ * @example
+ * ```ts
+ * jsonOf(new Uint8Array([82, 73]), { name: "id", kind: "bytes", members: null }); // '"RI"'
+ * ```
+ */
+export function jsonOf(value: unknown, info: ValueInfo): string {
+  if (Array.isArray(value)) {
+    const items = value.map((v, i) => jsonOf(v, info.members?.[i] ?? info));
+    return `[${items.join(", ")}]`;
+  }
+  if (value instanceof Uint8Array) return jsonString(latin1(value));
+  if (typeof value === "number") return info.kind === "float" ? jsonFloat(value) : String(value);
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "string") return jsonString(value);
+  if (typeof value === "object" && value !== null) {
+    if (info.kind === "complex") {
+      const z = value as { re: number; im: number };
+      return `{"re": ${jsonFloat(z.re)}, "im": ${jsonFloat(z.im)}}`;
+    }
+    const entries = Object.entries(value);
+    const items = entries.map(
+      ([k, v], i) => `${jsonString(k)}: ${jsonOf(v, info.members?.[i] ?? OTHER)}`,
+    );
+    return `{${items.join(", ")}}`;
+  }
+  return "null";
+}

@@ -1,0 +1,93 @@
+/**
+ * What each value of a record is, from the format's layout: `unpack` gives a `number`
+ * for both Python ints and floats, so printing `1.0` rather than `1` needs the code
+ * that produced it. One {@link ValueInfo} per value `unpack` returns, in order.
+ */
+import type { Field, Layout } from "@pybuffer/struct";
+
+/** The Python type of a leaf value. */
+export type ValueKind = "int" | "float" | "bool" | "bytes" | "str" | "complex" | "other";
+
+/** One value of a record: its column name, and its leaf kind or record members. */
+export interface ValueInfo {
+  readonly name: string;
+  /** Leaf kind (for sub-arrays: of their items). */
+  readonly kind: ValueKind;
+  /** For a `T{}` record: its members, in order. */
+  readonly members: readonly ValueInfo[] | null;
+}
+
+const KINDS: Readonly<Record<string, ValueKind>> = {
+  e: "float",
+  f: "float",
+  d: "float",
+  g: "float",
+  "?": "bool",
+  c: "bytes",
+  s: "bytes",
+  p: "bytes",
+  u: "str",
+  w: "str",
+  F: "complex",
+  D: "complex",
+  Zf: "complex",
+  Zd: "complex",
+  Zg: "complex",
+};
+const INTS = new Set("bBhHiIlLqQnNP");
+
+function kindOf(code: string): ValueKind {
+  return KINDS[code] ?? (INTS.has(code) ? "int" : "other");
+}
+
+/** Whether one field gives one value however large its count (strings, padding aside). */
+function isString(field: Field): boolean {
+  return "spuw".includes(field.code) && field.code.length === 1;
+}
+
+function infoOf(field: Field, name: string): ValueInfo {
+  const members = field.fields === null ? null : recordMembers(field.fields);
+  return { name, kind: kindOf(field.code), members };
+}
+
+function recordMembers(layout: Layout): ValueInfo[] {
+  return layout.fields.filter((f) => f.code !== "x").map((f, i) => infoOf(f, f.name ?? `f${i}`));
+}
+
+/**
+ * The values one `unpack(format)` gives: a top-level count repeats values (as CPython
+ * does), a string or a sub-array is one value. Unnamed values are `f0`, `f1`, … by
+ * position; a named one repeated `n` times is `name[0]` … `name[n-1]`.
+ *
+ * @example
+ * ```ts
+ * valuesOf(parseFormat("<I:id: 2d")).map((v) => v.name); // ["id", "f1", "f2"]
+ * ```
+ */
+export function valuesOf(layout: Layout): ValueInfo[] {
+  const values: ValueInfo[] = [];
+  for (const field of layout.fields) {
+    if (field.code === "x") continue;
+    const repeat = isString(field) || field.shape !== null ? 1 : field.count;
+    for (let i = 0; i < repeat; i++) {
+      const base = field.name ?? `f${values.length}`;
+      const name = field.name !== null && repeat > 1 ? `${base}[${i}]` : base;
+      values.push(infoOf(field, name));
+    }
+  }
+  return values;
+}
+
+/**
+ * Whether every value has a name from the format (`:name:`), so records can print as
+ * objects keyed by those names.
+ *
+ * @example
+ * ```ts
+ * allNamed(parseFormat("<I:id: d:value:")); // true
+ * ```
+ */
+export function allNamed(layout: Layout): boolean {
+  const fields = layout.fields.filter((f) => f.code !== "x");
+  return fields.length > 0 && fields.every((f) => f.name !== null);
+}

@@ -1,0 +1,142 @@
+/**
+ * JavaScript's binary types wherever the family takes an exporter (DESIGN: the umbrella
+ * accepts them). Done by lookup at the call, through `@pybuffer/typedarray`'s
+ * `fromBinary`, never by patching built-in prototypes: importing this module changes
+ * nothing global. Values that are neither an exporter nor a JS binary type pass through
+ * unchanged, so the wrapped function raises CPython's own `TypeError`.
+ *
+ * A Node `Buffer` is a `Uint8Array` (over a slice of Node's pool at `byteOffset`): it is
+ * found by `ArrayBuffer.isView` like any TypedArray and exported over exactly its own
+ * bytes, without importing `node:buffer`.
+ */
+import {
+  type BufferView,
+  checkBuffer as coreCheckBuffer,
+  copyData as coreCopyData,
+  getBuffer as coreGetBuffer,
+  isMemory,
+} from "@pybuffer/core";
+import {
+  type MemoryView,
+  memoryview as memoryviewOf,
+  fromFlags as mvFromFlags,
+  getContiguous as mvGetContiguous,
+} from "@pybuffer/memoryview";
+import { type BinaryLike, fromBinary, isWasmMemory } from "@pybuffer/typedarray";
+
+/**
+ * Whether `value` is a TypedArray (Node `Buffer` included), DataView, ArrayBuffer,
+ * SharedArrayBuffer or WebAssembly.Memory.
+ *
+ * @example
+ * ```ts
+ * isBinary(new Float32Array(2)); // true
+ * isBinary([1, 2]); // false
+ * ```
+ */
+export function isBinary(value: unknown): value is BinaryLike {
+  return ArrayBuffer.isView(value) || isMemory(value) || isWasmMemory(value);
+}
+
+/**
+ * `value` as an exporter: exporters as they are, JS binary types through `fromBinary`.
+ *
+ * @example
+ * ```ts
+ * getBuffer(asExporter(new Float64Array(4)), PyBUF_FULL_RO).format; // "d"
+ * ```
+ */
+export function asExporter(value: unknown): unknown {
+  return !coreCheckBuffer(value) && isBinary(value) ? fromBinary(value) : value;
+}
+
+/**
+ * `PyObject_CheckBuffer`, true for JS binary types as well.
+ *
+ * @example
+ * ```ts
+ * checkBuffer(new Uint8Array(2)); // true
+ * ```
+ */
+export function checkBuffer(obj: unknown): boolean {
+  return coreCheckBuffer(obj) || isBinary(obj);
+}
+
+/**
+ * `PyObject_GetBuffer`, accepting JS binary types as exporters.
+ *
+ * @example
+ * ```ts
+ * const view = getBuffer(new Uint16Array([1, 2]), PyBUF_FULL_RO); // view.format === "H"
+ * releaseBuffer(view);
+ * ```
+ */
+export function getBuffer(obj: unknown, flags: number): BufferView {
+  return coreGetBuffer(asExporter(obj), flags);
+}
+
+/**
+ * `PyObject_CopyData(dest, src)`, accepting JS binary types on either side.
+ *
+ * @example
+ * ```ts
+ * const dest = new Uint8Array(2);
+ * copyData(dest, new Uint8Array([7, 8])); // dest is [7, 8]
+ * ```
+ */
+export function copyData(dest: unknown, src: unknown): void {
+  coreCopyData(asExporter(dest), asExporter(src));
+}
+
+/**
+ * Python's `memoryview(obj)`, accepting JS binary types as exporters.
+ *
+ * @example
+ * ```ts
+ * memoryview(new Uint8Array([1, 2, 3])).toList(); // [1, 2, 3]
+ * memoryview(new Float64Array(8)).format; // "d"
+ * ```
+ */
+export function memoryview(obj: unknown): MemoryView {
+  return memoryviewOf(asExporter(obj));
+}
+
+/**
+ * `PyMemoryView_FromObject(obj)`: the same as {@link memoryview}.
+ *
+ * @example
+ * ```ts
+ * fromObject(new Int16Array([1, -1])).toList(); // [1, -1]
+ * ```
+ */
+export function fromObject(obj: unknown): MemoryView {
+  return memoryviewOf(asExporter(obj));
+}
+
+/**
+ * `memoryview._from_flags(obj, flags)`, accepting JS binary types as exporters.
+ *
+ * @example
+ * ```ts
+ * fromFlags(new Uint16Array(3), PyBUF_SIMPLE).format; // "B"
+ * ```
+ */
+export function fromFlags(obj: unknown, flags: number): MemoryView {
+  return mvFromFlags(asExporter(obj), flags);
+}
+
+/**
+ * `PyMemoryView_GetContiguous(obj, buffertype, order)`, accepting JS binary types.
+ *
+ * @example
+ * ```ts
+ * getContiguous(new Float32Array(4), PyBUF_READ, "C").cContiguous; // true
+ * ```
+ */
+export function getContiguous(
+  obj: unknown,
+  buffertype: number,
+  order: "C" | "F" | "A",
+): MemoryView {
+  return mvGetContiguous(asExporter(obj), buffertype, order);
+}

@@ -1,0 +1,2 @@
+// `pybuffer/blob`: the whole of `@pybuffer/blob`, unchanged.
+export * from "@pybuffer/blob";

@@ -1,0 +1,2 @@
+// `pybuffer/core`: the whole of `@pybuffer/core`, unchanged.
+export * from "@pybuffer/core";

@@ -1,0 +1,39 @@
+/**
+ * The umbrella: the whole family from one import.
+ *
+ * - Flat: Python's own API — everything `@pybuffer/struct` (the `struct` module),
+ *   `@pybuffer/core` (the buffer protocol) and `@pybuffer/memoryview` export — with the
+ *   entry points that take an exporter (`getBuffer`, `checkBuffer`, `copyData`,
+ *   `memoryview`, `fromObject`, `fromFlags`, `getContiguous`) replaced by ones that
+ *   also take JavaScript's binary types (`as-exporter.ts`), plus Python 2's `buffer`
+ *   (`legacy-buffer.ts`) and `memoryviewFromBlob` (`from-blob.ts`).
+ * - Namespaces, for the packages whose names overlap (`fromMemory`, `fromObject`,
+ *   `isDetached`, …): `legacy`, `typedarray`, `blob`, each the package unchanged.
+ * - Subpaths: `pybuffer/struct`, `pybuffer/core`, … `pybuffer/node-buffer`, each one
+ *   package unchanged. `@pybuffer/node-buffer` is only there: it imports `node:buffer`,
+ *   which a browser bundle of the main entry must not need (a Node `Buffer` is accepted
+ *   everywhere here anyway, as the `Uint8Array` it is).
+ */
+
+export * as blob from "@pybuffer/blob";
+export * from "@pybuffer/core";
+export * as legacy from "@pybuffer/legacy";
+export * from "@pybuffer/memoryview";
+// Both struct and core name the native ABI type; struct's is the one formats take.
+export type { Abi } from "@pybuffer/struct";
+export * from "@pybuffer/struct";
+export * as typedarray from "@pybuffer/typedarray";
+// These take JS binary types too, in place of core's and memoryview's own.
+export {
+  asExporter,
+  checkBuffer,
+  copyData,
+  fromFlags,
+  fromObject,
+  getBuffer,
+  getContiguous,
+  isBinary,
+  memoryview,
+} from "./as-exporter.js";
+export { memoryviewFromBlob } from "./from-blob.js";
+export { buffer, bufferFromObject, bufferFromReadWriteObject } from "./legacy-buffer.js";

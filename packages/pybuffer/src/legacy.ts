@@ -1,0 +1,2 @@
+// `pybuffer/legacy`: the whole of `@pybuffer/legacy`, unchanged.
+export * from "@pybuffer/legacy";

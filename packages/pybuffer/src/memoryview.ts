@@ -1,0 +1,2 @@
+// `pybuffer/memoryview`: the whole of `@pybuffer/memoryview`, unchanged.
+export * from "@pybuffer/memoryview";

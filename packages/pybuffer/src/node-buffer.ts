@@ -1,0 +1,2 @@
+// `pybuffer/node-buffer`: the whole of `@pybuffer/node-buffer`, unchanged.
+export * from "@pybuffer/node-buffer";

@@ -1,0 +1,2 @@
+// `pybuffer/struct`: the whole of `@pybuffer/struct`, unchanged.
+export * from "@pybuffer/struct";

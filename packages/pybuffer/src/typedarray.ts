@@ -1,0 +1,2 @@
+// `pybuffer/typedarray`: the whole of `@pybuffer/typedarray`, unchanged.
+export * from "@pybuffer/typedarray";
