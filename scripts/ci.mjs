@@ -14,6 +14,8 @@ const STEPS = [
   ["lint", "biome check ."],
   ["layers", "turbo run layers --log-prefix=none --filter=@pybuffer-internal/layer-check"],
   ["check:pkg", "turbo run check:pkg --output-logs=errors-only"],
+  ["docs", "typedoc"],
+  ["changesets", "changeset status"],
   ["tests", `vitest run --reporter=default --reporter=json --outputFile.json=${RESULTS}`],
   ["vectors", "turbo run vectors:check --filter=@pybuffer-internal/oracle"],
   ["size", "turbo run size:check --filter=@pybuffer-internal/size"],

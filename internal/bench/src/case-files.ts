@@ -1,6 +1,6 @@
 /**
  * Loads the case files other packages contribute: `cases/struct-*.ts`, `cases/core-*.ts`,
- * `cases/memoryview-*.ts`, each exporting `cases: OursCase[]` (README.md). A file that
+ * `cases/memoryview-*.ts`, `cases/adapters-*.ts`, each exporting `cases: OursCase[]` (README.md). A file that
  * fails to import becomes a `not available yet` note instead of stopping the run.
  */
 import { readdirSync } from "node:fs";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { OursCase, Row } from "./case.js";
 
 const DIR = new URL("./cases/", import.meta.url);
-const PATTERN = /^(?:struct|core|memoryview)-[\w-]+\.ts$/;
+const PATTERN = /^(?:struct|core|memoryview|adapters)-[\w-]+\.ts$/;
 
 export interface CaseFiles {
   /** Rows per section id. */

@@ -13,7 +13,10 @@ import type { BufferView } from "./view.js";
  * @example
  * isContiguous({ len: 6, itemsize: 1, ndim: 1, shape: [6], strides: [1] }, "C"); // true
  */
-export type Layout = Pick<BufferView, "len" | "itemsize" | "ndim" | "shape" | "strides"> & {
+export type ContiguityLayout = Pick<
+  BufferView,
+  "len" | "itemsize" | "ndim" | "shape" | "strides"
+> & {
   readonly suboffsets?: readonly number[] | null;
 };
 
@@ -23,7 +26,7 @@ export type Layout = Pick<BufferView, "len" | "itemsize" | "ndim" | "shape" | "s
  * @example
  * isCContiguousLayout({ len: 6, itemsize: 1, ndim: 2, shape: [2, 3], strides: [3, 1] }); // true
  */
-export function isCContiguousLayout(view: Layout): boolean {
+export function isCContiguousLayout(view: ContiguityLayout): boolean {
   if (view.len === 0 || view.strides === null) return true;
   const { shape, strides } = view;
   if (shape === null) return true;
@@ -42,7 +45,7 @@ export function isCContiguousLayout(view: Layout): boolean {
  * @example
  * isFContiguousLayout({ len: 6, itemsize: 1, ndim: 2, shape: [2, 3], strides: [1, 2] }); // true
  */
-export function isFContiguousLayout(view: Layout): boolean {
+export function isFContiguousLayout(view: ContiguityLayout): boolean {
   if (view.len === 0) return true;
   const shape = view.shape;
   if (view.strides === null || shape === null) {
@@ -62,9 +65,9 @@ export function isFContiguousLayout(view: Layout): boolean {
 }
 
 /** Whether `view` has the fields contiguity reads, of the right kinds and lengths. */
-function isLayout(view: unknown): view is Layout {
+function isLayout(view: unknown): view is ContiguityLayout {
   if (typeof view !== "object" || view === null) return false;
-  const { len, itemsize, ndim, shape, strides } = view as Partial<Layout>;
+  const { len, itemsize, ndim, shape, strides } = view as Partial<ContiguityLayout>;
   return (
     Number.isSafeInteger(len) &&
     Number.isSafeInteger(itemsize) &&
@@ -86,7 +89,7 @@ function isLayout(view: unknown): view is Layout {
  * isContiguous({ ...view, shape: [2, 3], strides: [3, 1] }, "C"); // true
  * isContiguous({ ...view, shape: [3], strides: [-1] }, "A"); // false
  */
-export function isContiguous(view: Layout, order: string): boolean {
+export function isContiguous(view: ContiguityLayout, order: string): boolean {
   if (!isLayout(view)) throw new TypeError("isContiguous() argument 1 must be a buffer view");
   if (view.suboffsets !== null && view.suboffsets !== undefined) return false;
   switch (order) {

@@ -2,7 +2,7 @@
 // every package re-exports all of them, so `instanceof` works whichever package is imported.
 export * from "@pybuffer/struct/errors";
 export { isAbi, pointerSize, readPointer, writePointer } from "./abi.js";
-export { isContiguous } from "./contiguity.js";
+export { type ContiguityLayout, isContiguous } from "./contiguity.js";
 export { copyData } from "./copy-data.js";
 export {
   bf_getbuffer,
@@ -47,3 +47,4 @@ export {
 } from "./verified-layout.js";
 export { checkLayout, exceedsMaxNdim, validateFields, validateView } from "./verify.js";
 export type { Abi, BufferView, Memory } from "./view.js";
+export type { Trust, ViewRecord } from "./view-record.js";

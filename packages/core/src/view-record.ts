@@ -25,7 +25,7 @@ export const KEEP_STRIDES = 2;
 export const KEEP_FORMAT = 4;
 
 /**
- * What {@link ViewRecord.trusted} compares a record against: the parts of a verified
+ * What `ViewRecord.trusted` compares a record against: the parts of a verified
  * layout a view shows (`VerifiedLayout` implements it).
  *
  * @example

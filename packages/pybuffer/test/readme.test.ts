@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeBlocks } from "./markdown-examples.js";
 
 const DOCS = {
+  "README.md": new URL("../../../README.md", import.meta.url),
   "packages/pybuffer/README.md": new URL("../README.md", import.meta.url),
   "docs/guide/from-python.md": new URL("../../../docs/guide/from-python.md", import.meta.url),
 };

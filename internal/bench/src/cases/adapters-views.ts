@@ -4,9 +4,6 @@
  * `slice-release`: the wrap exports bytes 10..19, as `with memoryview(b) as m: m[10:20]`
  * ends with that slice), and zero-copy conversions whose cost does not depend on the size
  * (section `cast`: a 64 MiB byte array seen as a `Uint32Array` without copying).
- *
- * The packages are imported from their builds by path: the bench package does not list
- * them among its dependencies.
  */
 import { Buffer } from "node:buffer";
 import {
@@ -16,8 +13,8 @@ import {
   PyBUF_FULL_RO,
   releaseBuffer,
 } from "@pybuffer/core";
-import { fromNodeBuffer } from "../../../../packages/node-buffer/dist/index.js";
-import { fromTypedArray, toTypedArray } from "../../../../packages/typedarray/dist/index.js";
+import { fromNodeBuffer } from "@pybuffer/node-buffer";
+import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
 import type { OursCase } from "../case.js";
 
 const RING = 64;
