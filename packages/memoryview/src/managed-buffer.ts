@@ -16,18 +16,19 @@ import { type BufferView, releaseBuffer } from "@pybuffer/core";
  * const mbuf = new ManagedBuffer(getBuffer(nd, PyBUF_FULL_RO), true);
  */
 export class ManagedBuffer {
+  // `declare`: assigned by the constructor only, without class-field definitions first.
   /** The exporter's view, read-only for everyone. */
-  readonly master: BufferView;
+  declare readonly master: BufferView;
   /** The exporter (`master.obj` at creation), or `null` for views over bare memory. */
-  readonly obj: object | null;
+  declare readonly obj: object | null;
   /** How many memoryviews are registered (CPython's `mbuf->exports`). */
-  exports: number;
+  declare exports: number;
   /** Whether the master has been given back. */
-  released: boolean;
+  declare released: boolean;
   /** Whether the master came from `getBuffer` and must go back through `releaseBuffer`. */
-  private readonly owned: boolean;
+  declare private readonly owned: boolean;
   /** A DataView over the whole memory, made on first use. */
-  private dataView: DataView | null;
+  declare private dataView: DataView | null;
 
   constructor(master: BufferView, owned: boolean) {
     this.master = master;

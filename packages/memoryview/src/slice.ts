@@ -133,6 +133,49 @@ function exactStep(step: number): bigint {
 }
 
 /**
+ * `init_slice` + `init_len` for a one-dimensional view without suboffsets, building the
+ * sliced layout in one object literal (the same fields, in the same order, as
+ * `ownLayout`) instead of copying the layout, its arrays, then narrowing the copy
+ * (create + slice + release on a 1-D 'B' NDBuffer, median of 5 × 1M on this machine:
+ * ~260 → ~210 ns together with the one-dimensional `_layoutChanged`). Same results and
+ * errors as `ownLayout(src, true)` + {@link applyBounds} on dimension 0 + `init_len`.
+ *
+ * @example
+ * slice1D(m._view, 10, 20, null).shape; // [10]
+ */
+export function slice1D(
+  src: BufferView,
+  first: SliceBound,
+  last: SliceBound,
+  by: SliceBound,
+): BufferView {
+  const length = adjust(first, last, by, (src.shape as number[])[0] as number);
+  const step = adjStep;
+  const stride = (src.strides as number[])[0] as number;
+  const product = stride * step;
+  return {
+    obj: src.obj,
+    memory: src.memory,
+    buf: src.buf + stride * adjStart,
+    len: length * src.itemsize,
+    readonly: src.readonly,
+    itemsize: src.itemsize,
+    format: src.format ?? "B",
+    ndim: 1,
+    shape: [length],
+    // Past 2^53 the product wraps as CPython's Py_ssize_t arithmetic does.
+    strides: [
+      Number.isSafeInteger(product)
+        ? product + 0 // a zero stride times a negative step is 0, never -0
+        : Number(BigInt.asIntN(64, BigInt(stride) * exactStep(step))),
+    ],
+    suboffsets: null,
+    abi: src.abi,
+    internal: null,
+  };
+}
+
+/**
  * `init_slice`: narrows dimension `dim` of `view` (whose shape, strides and suboffsets
  * are private copies) to the slice `s`.
  *

@@ -18,7 +18,7 @@ import {
   toSsize,
 } from "./indexing.js";
 import type { MemoryView } from "./memoryview.js";
-import { applyBounds, applySlice, Slice, type SliceBound } from "./slice.js";
+import { applyBounds, applySlice, Slice, type SliceBound, slice1D } from "./slice.js";
 
 function invalidKey(): TypeError {
   return new TypeError("memoryview: invalid slice key");
@@ -61,7 +61,9 @@ export function sliceView(
   step: SliceBound,
 ): MemoryView {
   m._alive();
-  if (m._view.ndim === 0) throw zeroDim();
+  const src = m._view;
+  if (src.ndim === 0) throw zeroDim();
+  if (src.ndim === 1 && src.suboffsets === null) return m._derive(slice1D(src, start, stop, step));
   const view = m._copyLayout();
   applyBounds(view, start, stop, step, 0);
   return m._derive(withLen(view));

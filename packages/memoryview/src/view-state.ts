@@ -56,27 +56,32 @@ function verified(v: BufferView): VerifiedLayout | false {
  * m instanceof ViewState; // true for every MemoryView
  */
 export class ViewState extends Exportable {
+  // `declare`: no class-field definitions (each an own-property define before the
+  // constructor's assignments); the constructor assigns every field, in one order
+  // (Node 20, with ManagedBuffer's: create + slice + release ~210 → ~200 ns, medians of
+  // 5 × 1M on this machine; create + release went ~165 → ~145 ns with this and the
+  // one-dimensional `_layoutChanged`).
   /** @internal The managed buffer this view is registered on. */
-  _mbuf: ManagedBuffer;
+  declare _mbuf: ManagedBuffer;
   /** @internal This view's own layout (format never null, full shape and strides). */
-  _view: BufferView;
+  declare _view: BufferView;
   /** @internal C / F / PIL / RELEASED bits. */
-  _flags: number;
+  declare _flags: number;
   /** @internal Buffers this view has exported and not yet had back. */
-  _exports: number;
+  declare _exports: number;
   /** @internal The cached hash. */
-  _hash: bigint | null;
+  declare _hash: bigint | null;
   /** @internal Lowest byte the layout reaches (without suboffsets). */
-  _lo: number;
+  declare _lo: number;
   /** @internal One past the highest byte the layout reaches (without suboffsets). */
-  _hi: number;
+  declare _hi: number;
   /** @internal The item codec, or why there is none; `null` until first needed. */
-  _codec: ItemCodec | Error | null;
+  declare _codec: ItemCodec | Error | null;
   /**
    * @internal This view's layout verified for core's fast getBuffer road, made on the
    * first export (`null`: not yet; `false`: it has suboffsets or does not verify).
    */
-  _trust: VerifiedLayout | null | false;
+  declare _trust: VerifiedLayout | null | false;
 
   constructor() {
     super();
@@ -102,9 +107,20 @@ export class ViewState extends Exportable {
   /** @internal `init_flags` plus the byte range the layout reaches. */
   _layoutChanged(): void {
     const v = this._view;
-    this._flags = layoutFlags(v);
-    this._lo = reachLow(v);
-    this._hi = reachHigh(v);
+    if (v.ndim === 1 && v.suboffsets === null) {
+      // layoutFlags / reachLow / reachHigh for one dimension, without their loops and
+      // calls (part of create + slice + release going from ~260 to ~210 ns, with slice1D).
+      const n = (v.shape as number[])[0] as number;
+      const stride = (v.strides as number[])[0] as number;
+      this._flags = n === 1 || stride === v.itemsize ? C | F : 0;
+      const span = n === 0 ? 0 : (n - 1) * stride;
+      this._lo = span < 0 ? v.buf + span : v.buf;
+      this._hi = n === 0 ? v.buf : span > 0 ? v.buf + v.itemsize + span : v.buf + v.itemsize;
+    } else {
+      this._flags = layoutFlags(v);
+      this._lo = reachLow(v);
+      this._hi = reachHigh(v);
+    }
     this._codec = null;
     this._trust = null;
   }

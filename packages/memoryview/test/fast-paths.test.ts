@@ -17,7 +17,7 @@ import {
   toContiguous,
 } from "@pybuffer/core";
 import { describe, expect, it } from "vitest";
-import { BufferError, memoryview, UnicodeEncodeError, ValueError } from "../src/index.js";
+import { BufferError, memoryview, Slice, UnicodeEncodeError, ValueError } from "../src/index.js";
 
 function bytes(n: number): ArrayBuffer {
   return new Uint8Array(Array.from({ length: n }, (_, i) => i)).buffer;
@@ -96,5 +96,48 @@ describe("errors", () => {
     expect((error as Error).message).toBe(
       "'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in range(128)",
     );
+  });
+});
+
+describe("one-dimensional slice fast path", () => {
+  it("gives the same layout as the general slicing of dimension 0", () => {
+    const nd = new NDBuffer(bytes(24), { shape: [12], strides: [-2], offset: 22, format: "H" });
+    const root = memoryview(nd);
+    const bases = [root, root.slice(null, null, -1), root.slice(1, 7)];
+    const bounds = [null, 0, 1, 3, -1, -5, 11, 12, 40, -40];
+    const steps = [null, 1, 2, 3, -1, -2, -7, 2 ** 60, -(2 ** 60)];
+    for (const base of bases) {
+      for (const start of bounds) {
+        for (const stop of bounds) {
+          for (const step of steps) {
+            const fast = base.slice(start, stop, step);
+            const general = base.get([new Slice(start, stop, step)]) as typeof fast;
+            expect([fast.shape, fast.strides, fast.nbytes, fast.cContiguous]).toEqual([
+              general.shape,
+              general.strides,
+              general.nbytes,
+              general.cContiguous,
+            ]);
+            expect(Object.is(fast.strides[0], -0)).toBe(false);
+            expect(fast.toList()).toEqual(general.toList());
+            fast.release();
+            general.release();
+          }
+        }
+      }
+    }
+    for (const base of bases) base.release();
+    expect(exportCount(nd)).toBe(0);
+  });
+
+  it("keeps the errors of general slicing", () => {
+    const m = memoryview(new NDBuffer(bytes(4), { shape: [4] }));
+    expect(() => m.slice(0, 4, 0)).toThrow(ValueError);
+    expect(() => m.slice(0, 4, 0)).toThrow("slice step cannot be zero");
+    expect(() => m.slice("a" as never)).toThrow(
+      "slice indices must be integers or None or have an __index__ method",
+    );
+    m.release();
+    expect(() => m.slice(0, 1)).toThrow("operation forbidden on released memoryview object");
   });
 });

@@ -129,6 +129,20 @@ export function iterUnpack(fmt: string | Uint8Array, buffer: BufferSource): Unpa
 }
 
 /**
+ * Decode every struct of a buffer into an array of tuples (`list(struct.iter_unpack(...))`
+ * in one call; the inverse of `packMany`).
+ *
+ * @example
+ * unpackMany("<b", new Uint8Array([1, 2])); // [[1], [2]]
+ */
+export function unpackMany(fmt: string | Uint8Array, buffer: BufferSource): unknown[][] {
+  // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+  const argc = arguments.length;
+  if (argc !== 2) throw twoArgs("iter_unpack", argc);
+  return structOf(fmt).unpackMany(buffer);
+}
+
+/**
  * Decode consecutive structs into columns (typed arrays for numeric codes).
  *
  * @example

@@ -10,6 +10,7 @@ export {
   unpack,
   unpackColumns,
   unpackFrom,
+  unpackMany,
 } from "./functions.js";
 export { Struct } from "./struct.js";
 export type {

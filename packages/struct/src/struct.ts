@@ -251,6 +251,27 @@ export class Struct {
   }
 
   /**
+   * Decode every struct of `buffer` into an array of tuples: `list(iter_unpack(buffer))`
+   * in one call, with `iter_unpack`'s checks and errors (the inverse of `packMany`; no
+   * Python counterpart). Without the iterator protocol it is the fast way to get tuples:
+   * ~1.1x a hand-written DataView loop against ~1.23x for `Array.from(iterUnpack())`
+   * (bench section unpack-IHHd).
+   *
+   * @example
+   * new Struct("<h").unpackMany(new Uint8Array([1, 0, 2, 0])); // [[1], [2]]
+   */
+  unpackMany(buffer: BufferSource): unknown[][] {
+    if (buffer === undefined) throw exactlyOne("Struct.iter_unpack", 0);
+    const dv = this.#wholeStructs(buffer);
+    const { size } = this;
+    const count = dv.byteLength / size;
+    const unpack = this.#codec.unpack;
+    const rows: unknown[][] = new Array(count);
+    for (let i = 0; i < count; i++) rows[i] = unpack(dv, i * size);
+    return rows;
+  }
+
+  /**
    * Decode consecutive structs into one column per value position.
    *
    * @example

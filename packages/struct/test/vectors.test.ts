@@ -10,6 +10,7 @@ import {
   bufferMismatches,
   columnMismatches,
   int64NumberMismatches,
+  unpackManyMismatches,
 } from "./support/oracle-derived.js";
 import { loadStructCases, mismatches, PATHS, type StructCase } from "./support/oracle-replay.js";
 
@@ -47,6 +48,10 @@ describe("checks derived from the CPython vectors", () => {
 
   it("unpackColumns gives iter_unpack's rows as columns", () => {
     expect(columnMismatches(unpacks)).toEqual([]);
+  });
+
+  it("unpackMany gives iter_unpack's rows in one array, or its error", () => {
+    expect(unpackManyMismatches(unpacks)).toEqual([]);
   });
 
   it('int64: "number" gives 8-byte integers as exact numbers, OverflowError past 2**53', () => {

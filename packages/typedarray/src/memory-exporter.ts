@@ -80,10 +80,12 @@ export class MemoryExporter extends Exportable {
     });
   }
 
+  // `declare`: assigned by the constructor, without class-field definitions first
+  // (Node 20; with fromTypedArray's shared empty options, the wrap ~63 → ~57 ns).
   /** The wrapped JavaScript object. */
-  readonly source: object;
+  declare readonly source: object;
   /** Whether the exports are read-only. */
-  readonly readonly: boolean;
+  declare readonly readonly: boolean;
   readonly #fixed: Memory | undefined;
   readonly #fetch: (() => Memory) | undefined;
   readonly #base: number;

@@ -1,6 +1,6 @@
 /**
  * `@pybuffer/struct` rows beside the built-in ones: the bulk pack (`packManyInto`,
- * `packMany`), a single-struct `unpackFrom` loop (the memoryview item path), and the
+ * `packMany`), the bulk unpack to tuples (`unpackMany`), a single-struct `unpackFrom` loop (the memoryview item path), and the
  * `int64: "number"` opt-in for `<qQ`.
  */
 import { Struct } from "@pybuffer/struct";
@@ -28,6 +28,33 @@ export const cases: OursCase<never>[] = [
     setup: ((d: IHHdData) => {
       const s = new Struct("<IHHd");
       return () => s.packMany(d.tuples);
+    }) as never,
+  },
+  {
+    section: "unpack-IHHd",
+    name: "Struct.unpackMany -> arrays",
+    output: "tuples",
+    setup: ((d: IHHdData) => {
+      const s = new Struct("<IHHd");
+      return () => s.unpackMany(d.bytes);
+    }) as never,
+  },
+  {
+    section: "unpack-qQ-safe",
+    name: "Struct.unpackMany -> arrays",
+    output: "tuples",
+    setup: ((d: QQData) => {
+      const s = new Struct("<qQ");
+      return () => s.unpackMany(d.bytes);
+    }) as never,
+  },
+  {
+    section: "unpack-qQ-full",
+    name: "Struct.unpackMany -> arrays",
+    output: "tuples",
+    setup: ((d: QQData) => {
+      const s = new Struct("<qQ");
+      return () => s.unpackMany(d.bytes);
     }) as never,
   },
   {

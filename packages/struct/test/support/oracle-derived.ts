@@ -1,6 +1,7 @@
 /**
  * Checks derived from CPython's vectors for parts of our API CPython has no call for:
- * `unpackColumns` (CPython's iter_unpack rows, transposed), the `int64: "number"`
+ * `unpackColumns` (CPython's iter_unpack rows, transposed), `unpackMany` (the same rows
+ * in one array, with iter_unpack's errors), the `int64: "number"`
  * option (CPython's ints as exact numbers, OverflowError past 2**53), and buffers
  * that are not a plain Uint8Array at offset 0 (CPython reads any contiguous buffer:
  * the same bytes must give the same outcome through an ArrayBuffer, a DataView, or a
@@ -51,6 +52,25 @@ export function columnMismatches(cases: readonly StructCase[]): string[] {
       got = { threw: (e as Error).message };
     }
     if (!same(got, rows)) count = report(out, count, c, rows, got);
+  }
+  return finish(out, count);
+}
+
+/** unpackMany(fmt, buf) is list(iter_unpack(fmt, buf)), or iter_unpack's error. */
+export function unpackManyMismatches(cases: readonly StructCase[]): string[] {
+  const out: string[] = [];
+  let count = 0;
+  for (const c of cases) {
+    if (c.fn !== "iter_unpack") continue;
+    const want = expected(c, "module");
+    let got: Observed;
+    try {
+      const args = "fmt" in c ? [c.fmt, ...c.args] : c.args;
+      got = { ok: loose.unpackMany!(...args) };
+    } catch (e) {
+      got = caught(e);
+    }
+    if (!same(got, want)) count = report(out, count, c, want, got);
   }
   return finish(out, count);
 }
