@@ -7,6 +7,19 @@ import { Struct } from "@pybuffer/struct";
 import type { OursCase } from "../case.js";
 import type { IHHdData, QQData } from "../data-struct.js";
 
+/** `Struct#unpackMany`: every record of the section's bytes as tuples, in one call. */
+function unpackManyCase(section: string, format: string): OursCase<never> {
+  return {
+    section,
+    name: "Struct.unpackMany -> arrays",
+    output: "tuples",
+    setup: ((d: IHHdData | QQData) => {
+      const s = new Struct(format);
+      return () => s.unpackMany(d.bytes);
+    }) as never,
+  };
+}
+
 export const cases: OursCase<never>[] = [
   {
     section: "pack-IHHd",
@@ -30,33 +43,9 @@ export const cases: OursCase<never>[] = [
       return () => s.packMany(d.tuples);
     }) as never,
   },
-  {
-    section: "unpack-IHHd",
-    name: "Struct.unpackMany -> arrays",
-    output: "tuples",
-    setup: ((d: IHHdData) => {
-      const s = new Struct("<IHHd");
-      return () => s.unpackMany(d.bytes);
-    }) as never,
-  },
-  {
-    section: "unpack-qQ-safe",
-    name: "Struct.unpackMany -> arrays",
-    output: "tuples",
-    setup: ((d: QQData) => {
-      const s = new Struct("<qQ");
-      return () => s.unpackMany(d.bytes);
-    }) as never,
-  },
-  {
-    section: "unpack-qQ-full",
-    name: "Struct.unpackMany -> arrays",
-    output: "tuples",
-    setup: ((d: QQData) => {
-      const s = new Struct("<qQ");
-      return () => s.unpackMany(d.bytes);
-    }) as never,
-  },
+  unpackManyCase("unpack-IHHd", "<IHHd"),
+  unpackManyCase("unpack-qQ-safe", "<qQ"),
+  unpackManyCase("unpack-qQ-full", "<qQ"),
   {
     section: "unpack-IHHd",
     name: "Struct.unpackFrom loop",
