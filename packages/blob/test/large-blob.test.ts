@@ -28,8 +28,10 @@ describe("iterUnpackBlob over a gigabyte", () => {
     const after = process.memoryUsage();
     expect(records).toBe((1024 * MiB) / 4096);
     expect(sum).toBe(1024n * ((256n * 255n) / 2n));
-    // A copy of the Blob would be 1024 MiB; the stream keeps a few chunks at most.
-    expect(peakArrayBuffers - before.arrayBuffers).toBeLessThan(64 * MiB);
+    // A copy of the Blob would be 1024 MiB. The stream holds a few chunks at a time, but
+    // `arrayBuffers` also counts chunks already dropped and not yet collected, so the bound
+    // leaves room for the collector's timing (one CI run peaked at 64.0 MiB).
+    expect(peakArrayBuffers - before.arrayBuffers).toBeLessThan(256 * MiB);
     expect(after.rss - before.rss).toBeLessThan(256 * MiB);
   });
 });
