@@ -147,6 +147,18 @@ export function copy2dTiled(
 export const LITTLE_ENDIAN: boolean = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
+ * Bytes 0 and 2 of the little-endian words `a` and `b`, as one word: a0 a2 b0 b2.
+ *
+ * @example
+ * pairOfEvenBytes(0x04030201, 0x08070605); // 0x07050301
+ */
+function pairOfEvenBytes(a: number, b: number): number {
+  const x = a & 0x00ff00ff;
+  const y = b & 0x00ff00ff;
+  return ((x | (x >>> 8)) & 0xffff) | ((y | (y >>> 8)) << 16);
+}
+
+/**
  * Gathers `n` bytes from every second byte of `s8` (from byte `si`) into `d8` from
  * byte `di`. With `di` and `si` both 4-aligned at some point, the bulk moves as
  * 32-bit words (two reads, one write per 4 bytes): ~2× the byte loop.
@@ -173,10 +185,19 @@ export function gatherHalf(
     let sw = (si + 2 * k) >>> 2;
     // Each step reads 8 source bytes, one past the last byte it needs: stay in memory.
     const words = Math.min((n - k) >>> 2, (s32.length - sw) >>> 1);
-    for (let j = 0; j < words; j++) {
-      const a = s32[sw] as number;
-      const b = s32[sw + 1] as number;
-      d32[dw] = (a & 0xff) | ((a >>> 8) & 0xff00) | ((b & 0xff) << 16) | ((b << 8) & 0xff000000);
+    // Four words per step (bench tobytes-step2, 32 MiB out, this machine: ~2.45 → ~3.05
+    // GB/s into a warm destination, ~1.07 → ~1.20 into fresh memory).
+    let j = 0;
+    for (; j + 4 <= words; j += 4) {
+      d32[dw] = pairOfEvenBytes(s32[sw] as number, s32[sw + 1] as number);
+      d32[dw + 1] = pairOfEvenBytes(s32[sw + 2] as number, s32[sw + 3] as number);
+      d32[dw + 2] = pairOfEvenBytes(s32[sw + 4] as number, s32[sw + 5] as number);
+      d32[dw + 3] = pairOfEvenBytes(s32[sw + 6] as number, s32[sw + 7] as number);
+      dw += 4;
+      sw += 8;
+    }
+    for (; j < words; j++) {
+      d32[dw] = pairOfEvenBytes(s32[sw] as number, s32[sw + 1] as number);
       dw++;
       sw += 2;
     }
