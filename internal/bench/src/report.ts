@@ -9,6 +9,8 @@ export interface ResultRow {
   readonly nsPerOp?: number;
   readonly unavailable?: string;
   readonly rounds?: number;
+  /** ns per call of each round, in round order (Node rows; paired with the reference). */
+  readonly samples?: readonly number[];
 }
 
 export interface SectionResult {
@@ -27,7 +29,13 @@ export function measuredRow(
   samplesNs: number[],
   items: number,
 ): ResultRow {
-  return { name, kind, nsPerOp: median(samplesNs) / items, rounds: samplesNs.length };
+  return {
+    name,
+    kind,
+    nsPerOp: median(samplesNs) / items,
+    rounds: samplesNs.length,
+    samples: samplesNs,
+  };
 }
 
 export function unavailableRow(row: Row<never>): ResultRow {
@@ -41,10 +49,25 @@ function figure(ns: number): string {
   return ns >= 10 ? ns.toFixed(1) : ns.toPrecision(3);
 }
 
-function ratio(value: number | undefined, ref: number | undefined, isRef: boolean): string {
-  if (isRef) return "1 (ref)";
-  if (value === undefined || ref === undefined) return "—";
-  return (value / ref).toFixed(2);
+function ratio(row: ResultRow, ref: ResultRow | undefined, paired: boolean): string {
+  if (row === ref) return "1 (ref)";
+  if (row.nsPerOp === undefined || ref?.nsPerOp === undefined) return "—";
+  return (paired ? pairedRatio(row, ref) : row.nsPerOp / ref.nsPerOp).toFixed(2);
+}
+
+/**
+ * Against a reference timed in the same process: the median of the per-round ratios
+ * (each round times every row once, back to back), as perf-baseline does, so that a
+ * slow round (GC, the other core busy) moves both rows of the ratio. Falls back to the
+ * ratio of medians when the rounds do not pair up.
+ */
+function pairedRatio(row: ResultRow, ref: ResultRow): number {
+  const a = row.samples;
+  const b = ref.samples;
+  if (a === undefined || b === undefined || a.length !== b.length || a.length === 0) {
+    return row.nsPerOp! / ref.nsPerOp!;
+  }
+  return median(a.map((x, i) => x / b[i]!));
 }
 
 /** Cells per row: implementation, ns/op (GB/s for bytes), × JS, × CPython. */
@@ -64,8 +87,8 @@ export function cells(result: SectionResult): string[][] {
     return [
       name,
       `${figure(row.nsPerOp)}${speed}`,
-      ratio(row.nsPerOp, jsRef?.nsPerOp, row === jsRef),
-      ratio(row.nsPerOp, pyRef?.nsPerOp, row === pyRef),
+      ratio(row, jsRef, row.kind !== "cpython"),
+      ratio(row, pyRef, false),
     ];
   });
 }
