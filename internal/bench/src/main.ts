@@ -4,6 +4,7 @@
  *
  *   --quick        small sizes, 1 round, no report (the CI smoke run: checks, no timings)
  *   --filter TEXT  only sections whose id contains TEXT (no report written)
+ *   --rows REGEX   only rows whose name matches REGEX (no report written)
  *   --no-python    leave CPython out
  */
 import { writeFileSync } from "node:fs";
@@ -28,6 +29,8 @@ const REPORT = fileURLToPath(new URL("../report.md", import.meta.url));
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const filter = argv.includes("--filter") ? argv[argv.indexOf("--filter") + 1] : undefined;
+const rowsArg = argv.includes("--rows") ? argv[argv.indexOf("--rows") + 1] : undefined;
+const rowFilter = rowsArg === undefined ? undefined : new RegExp(rowsArg);
 const scale: Scale = quick ? "quick" : "full";
 // perf-baseline: Node 2 warm-up calls, CPython 1, then 5 timed rounds; Node gets 9 rounds
 // here, because its per-call spread (GC of a million results) moved 5-round medians by 10–20%.
@@ -56,7 +59,10 @@ for (const section of SECTIONS) {
   if (!rows.some((r) => r.kind === "ours")) {
     rows.push({ name: "", kind: "ours", unavailable: "no case for this section yet" });
   }
-  if (process.env.ROWS) { const re = new RegExp(process.env.ROWS); for (let i = rows.length - 1; i >= 0; i--) if (!re.test(rows[i]!.name)) rows.splice(i, 1); }
+  if (rowFilter !== undefined) {
+    for (let i = rows.length - 1; i >= 0; i--)
+      if (!rowFilter.test(rows[i]!.name)) rows.splice(i, 1);
+  }
   const measured = runSection(section, data, rows, timing);
   const out = rows.map((row) => {
     const m = measured.find((x) => x.name === row.name && x.kind === row.kind);
@@ -77,7 +83,7 @@ for (const section of SECTIONS) {
   console.log(`\n${consoleTable(result)}`);
 }
 
-if (!quick && filter === undefined) {
+if (!quick && filter === undefined && rowFilter === undefined) {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const py = typeof python === "string" ? python : `CPython ${python.version}`;
   writeFileSync(
