@@ -61,6 +61,25 @@ describe("toContiguous matches the item-by-item model", () => {
     );
   });
 
+  it("on every transpose up to 21 × 21, both stride signs (4×4 blocks and their edges)", () => {
+    for (let rows = 1; rows <= 21; rows++) {
+      for (let cols = 1; cols <= 21; cols++) {
+        const memory = pattern(rows * cols * 4, 7);
+        for (const sign of [1, -1]) {
+          // A Fortran-order 'I' matrix: the C-order copy walks the source down its columns.
+          const nd = new NDBuffer(memory, {
+            shape: [rows, cols],
+            strides: [4 * sign, 4 * rows * sign],
+            offset: sign === 1 ? 0 : rows * cols * 4 - 4,
+            format: "I",
+          });
+          const view = getBuffer(nd, PyBUF_FULL_RO);
+          expect(Buffer.compare(toContiguous(view, "C"), naiveToBytes(view, "C"))).toBe(0);
+        }
+      }
+    }
+  });
+
   it("on PIL layouts (lp64 and wasm32 pointers)", () => {
     fc.assert(
       fc.property(layoutArbitrary(4, 5), fc.boolean(), (l, wasm) => {
