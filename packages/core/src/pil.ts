@@ -3,7 +3,11 @@
  * which turns a strided array into an array of pointers to sub-arrays. Pointers are
  * byte offsets into the same memory (DESIGN.md's model), in the ABI's size.
  */
-import { pointerSize, writePointer } from "./abi.js";
+import { ValueError } from "@pybuffer/struct";
+import { isAbi, pointerSize, writePointer } from "./abi.js";
+import { PyBUF_MAX_NDIM } from "./flags.js";
+import { checkRange, isMemory } from "./memory.js";
+import { pythonTypeName } from "./type-name.js";
 import type { Abi, Memory } from "./view.js";
 
 /** A strided layout: where item (0, …, 0) is and how to step. */
@@ -20,6 +24,60 @@ export interface IndirectLayout {
   readonly buf: number;
   readonly strides: number[];
   readonly suboffsets: number[];
+}
+
+const isInt = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x);
+
+/**
+ * The checks of {@link toSuboffsets}: `data` a live memory, `layout` a strided layout
+ * (integer shape ≥ 0 and strides of one length, at most 64, an offset inside `data`
+ * whose items stay inside it), `abi` a known ABI. TypeError for a wrong type,
+ * ValueError for a value out of range.
+ */
+function checkArguments(data: unknown, layout: unknown, abi: unknown): void {
+  const what = "toSuboffsets()";
+  if (!isMemory(data)) {
+    throw new TypeError(
+      `${what} data must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(data)}'`,
+    );
+  }
+  if (typeof layout !== "object" || layout === null) {
+    throw new TypeError(`${what} layout must be an object, not '${pythonTypeName(layout)}'`);
+  }
+  if (!isAbi(abi)) throw new TypeError(`${what} abi must be 'lp64', 'llp64' or 'wasm32'`);
+  const { shape, strides, offset } = layout as Partial<StridedLayout>;
+  if (!Array.isArray(shape) || !shape.every(isInt)) {
+    throw new TypeError(`${what} layout.shape must be an array of integers`);
+  }
+  if (!Array.isArray(strides) || !strides.every(isInt)) {
+    throw new TypeError(`${what} layout.strides must be an array of integers`);
+  }
+  if (!isInt(offset)) throw new TypeError(`${what} layout.offset must be an integer`);
+  if (strides.length !== shape.length) {
+    throw new ValueError(`${what} layout.shape and layout.strides differ in length`);
+  }
+  if (shape.length > PyBUF_MAX_NDIM) {
+    throw new ValueError(`${what} ndim ${shape.length} is more than ${PyBUF_MAX_NDIM}`);
+  }
+  if (shape.some((n) => n < 0)) throw new ValueError(`${what} layout.shape must not be negative`);
+  if (offset < 0 || offset > data.byteLength) {
+    throw new ValueError(
+      `${what} layout.offset ${offset} is outside data of ${data.byteLength} bytes`,
+    );
+  }
+  if (shape.includes(0)) {
+    checkRange(data, offset, offset); // no items: only a detached memory is refused
+    return;
+  }
+  // Every item's first byte must lie in `data` (the item size is not known here).
+  let lo = offset;
+  let hi = offset;
+  for (let d = 0; d < shape.length; d++) {
+    const span = ((shape[d] as number) - 1) * (strides[d] as number);
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  checkRange(data, lo, hi + 1);
 }
 
 /**
@@ -40,6 +98,7 @@ export function toSuboffsets(
   layout: StridedLayout,
   abi: Abi = "lp64",
 ): IndirectLayout {
+  checkArguments(data, layout, abi);
   const { shape, strides, offset } = layout;
   if (shape.length === 0) throw new TypeError("ndim = 0 cannot be used in conjunction with ND_PIL");
   const psize = pointerSize(abi);

@@ -206,6 +206,11 @@ export class VerifiedLayout implements Trust {
  * const layout = verifyLayout({ format: "d", itemsize: 8, shape: [2, 3] }); // strides [24, 8]
  */
 export function verifyLayout(spec: LayoutSpec, context = "verifyLayout()"): VerifiedLayout {
+  if (typeof context !== "string") {
+    throw new TypeError(
+      `verifyLayout() context must be a string, not '${pythonTypeName(context)}'`,
+    );
+  }
   return quickVerify(spec) ?? fullVerify(spec, context);
 }
 

@@ -5,12 +5,14 @@
  * suboffsets only with strides, `calcsize(format) == itemsize`), and every byte the layout reaches is inside its
  * memory. CPython trusts its exporters; we refuse an inconsistent view instead.
  */
+
 import { BufferError } from "@pybuffer/struct";
 import { isAbi } from "./abi.js";
 import { PyBUF_MAX_NDIM } from "./flags.js";
 import { isMemory } from "./memory.js";
 import { checkReach } from "./reach.js";
 import { sizeFromFormat } from "./size-from-format.js";
+import { pythonTypeName } from "./type-name.js";
 import type { Abi, BufferView } from "./view.js";
 import { ViewRecord } from "./view-record.js";
 
@@ -75,6 +77,22 @@ function checkFormat(
 }
 
 /**
+ * Checks the `context` argument of the validators: the prefix of their messages, as a
+ * string or a function giving one (called only when there is an error to report).
+ *
+ * @example
+ * checkContext("my view"); // fine
+ * checkContext(42); // TypeError: context must be a string or a function returning one, not 'int'
+ */
+function checkContext(context: unknown): asserts context is string | (() => string) {
+  if (typeof context !== "string" && typeof context !== "function") {
+    throw new TypeError(
+      `context must be a string or a function returning one, not '${pythonTypeName(context)}'`,
+    );
+  }
+}
+
+/**
  * Checks a view-like object and returns a fresh, normalised `BufferView` (own
  * copies of shape/strides/suboffsets, `null` arrays for ndim 0, `abi` defaulting to
  * `lp64`). Throws `BufferError("<context>: <problem>")` for an inconsistent view and
@@ -85,7 +103,10 @@ function checkFormat(
  *   ndim: 1, shape: [4], strides: [1], suboffsets: null, format: "B", readonly: false,
  *   obj: null, internal: null }, "my view"); // abi "lp64" added
  */
-export function validateView(candidate: unknown, context: string | (() => string)): ViewRecord {
+export function validateView(
+  candidate: unknown,
+  context: string | (() => string) = "validateView()",
+): ViewRecord {
   const view = validateFields(candidate, context);
   checkReach(view);
   return view;
@@ -99,7 +120,11 @@ export function validateView(candidate: unknown, context: string | (() => string
  * @example
  * validateFields({ ...view, buf: 0 }, "my layout").shape; // a checked copy
  */
-export function validateFields(candidate: unknown, context: string | (() => string)): ViewRecord {
+export function validateFields(
+  candidate: unknown,
+  context: string | (() => string) = "validateFields()",
+): ViewRecord {
+  checkContext(context);
   const problem = (message: string): never => {
     throw new BufferError(`${typeof context === "string" ? context : context()}: ${message}`);
   };

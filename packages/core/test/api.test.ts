@@ -20,11 +20,14 @@ import {
 } from "../src/flags.js";
 import { fromContiguous } from "../src/from-contiguous.js";
 import { NDBuffer } from "../src/nd-buffer.js";
+import { toSuboffsets } from "../src/pil.js";
 import { getPointer } from "../src/pointer.js";
 import { sizeFromFormat } from "../src/size-from-format.js";
 import { fillContiguousStrides } from "../src/strides.js";
 import { toContiguous } from "../src/to-contiguous.js";
 import { pythonTypeName } from "../src/type-name.js";
+import { verifyLayout } from "../src/verified-layout.js";
+import { validateFields, validateView } from "../src/verify.js";
 import type { BufferView } from "../src/view.js";
 import { memoryOf } from "./support/helpers.js";
 import { pattern } from "./support/layouts.js";
@@ -307,6 +310,109 @@ describe("strided gathers at the end of memory", () => {
       const view = getBuffer(new NDBuffer(memory, { shape: [n], strides: [2] }), PyBUF_FULL_RO);
       const expected = new Uint8Array(n).map((_, i) => new Uint8Array(memory)[2 * i] as number);
       expect(toContiguous(view, "C")).toEqual(expected);
+    }
+  });
+});
+
+describe("argument checks of the helpers for exporter authors", () => {
+  it("validateView and validateFields take an optional context, a string or a function", () => {
+    expect(() => validateView({})).toThrow(
+      new BufferError("validateView(): memory must be an ArrayBuffer or SharedArrayBuffer"),
+    );
+    expect(() => validateFields({}, () => "mine")).toThrow(
+      new BufferError("mine: memory must be an ArrayBuffer or SharedArrayBuffer"),
+    );
+    expect(() => validateView({}, 5 as never)).toThrow(
+      new TypeError("context must be a string or a function returning one, not 'int'"),
+    );
+    expect(() =>
+      verifyLayout({ format: "B", itemsize: 1, shape: [1] }, Symbol("x") as never),
+    ).toThrow(new TypeError("verifyLayout() context must be a string, not 'symbol'"));
+  });
+
+  it("toSuboffsets checks its memory, layout and ABI", () => {
+    const data = new ArrayBuffer(4);
+    const pil = toSuboffsets(data, { shape: [2, 2], strides: [2, 1], offset: 0 });
+    expect(pil.suboffsets).toEqual([0, -1]);
+    expect(toSuboffsets(data, { shape: [0], strides: [1], offset: 4 }).strides).toEqual([8]);
+    const cases: [unknown, unknown, unknown, Error][] = [
+      [
+        null,
+        { shape: [1], strides: [1], offset: 0 },
+        "lp64",
+        new TypeError(
+          "toSuboffsets() data must be an ArrayBuffer or SharedArrayBuffer, not 'NoneType'",
+        ),
+      ],
+      [
+        data,
+        undefined,
+        "lp64",
+        new TypeError("toSuboffsets() layout must be an object, not 'NoneType'"),
+      ],
+      [
+        data,
+        { shape: [1], strides: [1], offset: 0 },
+        "x",
+        new TypeError("toSuboffsets() abi must be 'lp64', 'llp64' or 'wasm32'"),
+      ],
+      [
+        data,
+        { shape: [1.5], strides: [1], offset: 0 },
+        "lp64",
+        new TypeError("toSuboffsets() layout.shape must be an array of integers"),
+      ],
+      [
+        data,
+        { shape: [1], strides: ["1"], offset: 0 },
+        "lp64",
+        new TypeError("toSuboffsets() layout.strides must be an array of integers"),
+      ],
+      [
+        data,
+        { shape: [1], strides: [1] },
+        "lp64",
+        new TypeError("toSuboffsets() layout.offset must be an integer"),
+      ],
+      [
+        data,
+        { shape: [2], strides: [1, 1], offset: 0 },
+        "lp64",
+        new ValueError("toSuboffsets() layout.shape and layout.strides differ in length"),
+      ],
+      [
+        data,
+        { shape: new Array(65).fill(1), strides: new Array(65).fill(1), offset: 0 },
+        "lp64",
+        new ValueError("toSuboffsets() ndim 65 is more than 64"),
+      ],
+      [
+        data,
+        { shape: [-1], strides: [1], offset: 0 },
+        "lp64",
+        new ValueError("toSuboffsets() layout.shape must not be negative"),
+      ],
+      [
+        data,
+        { shape: [1], strides: [1], offset: 5 },
+        "lp64",
+        new ValueError("toSuboffsets() layout.offset 5 is outside data of 4 bytes"),
+      ],
+      [
+        data,
+        { shape: [2, 2], strides: [4, 1], offset: 0 },
+        "lp64",
+        new ValueError("buffer layout reaches bytes 0 to 6 outside its memory of 4 bytes"),
+      ],
+      [
+        data,
+        { shape: [2], strides: [-1], offset: 0 },
+        "lp64",
+        new ValueError("buffer layout reaches bytes -1 to 1 outside its memory of 4 bytes"),
+      ],
+    ];
+    for (const [memory, layout, abi, error] of cases) {
+      expect(() => toSuboffsets(memory as never, layout as never, abi as never)).toThrow(error);
     }
   });
 });

@@ -7,7 +7,9 @@
 import { ValueError } from "./errors.js";
 import { pyTypeName } from "./py-types.js";
 
-let lastKey: unknown = null;
+// A key no argument can be (null and undefined are arguments: they must miss the cache).
+const NO_KEY: unique symbol = Symbol("no buffer yet");
+let lastKey: unknown = NO_KEY;
 let lastLen = -1;
 let lastView: DataView | null = null;
 
@@ -96,7 +98,7 @@ export function bytesOf(dv: DataView): Uint8Array {
  * forgetBufferViews();
  */
 export function forgetBufferViews(): void {
-  lastKey = null;
+  lastKey = NO_KEY;
   lastLen = -1;
   lastView = null;
   bytesKey = null;

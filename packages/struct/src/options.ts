@@ -1,7 +1,9 @@
 /**
  * Validation of `StructOptions`.
  */
+
 import { ValueError } from "./errors.js";
+import { pyTypeName } from "./py-types.js";
 import type { Abi, StructOptions } from "./types.js";
 
 /** Options with every default filled in. */
@@ -12,6 +14,11 @@ export interface ResolvedOptions {
 }
 
 const DEFAULTS: ResolvedOptions = { abi: "lp64", codegen: true, int64Number: false };
+
+/** An option value in a message: a string quoted, anything else by its Python type name. */
+function shown(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : `of type '${pyTypeName(value)}'`;
+}
 
 /**
  * Check options and fill in the defaults.
@@ -26,14 +33,10 @@ export function resolveOptions(opts: StructOptions | undefined): ResolvedOptions
   }
   const { abi = "lp64", codegen = true, int64 = "bigint" } = opts;
   if (abi !== "lp64" && abi !== "llp64" && abi !== "wasm32") {
-    throw new ValueError(
-      `unknown abi ${JSON.stringify(abi)} (expected "lp64", "llp64" or "wasm32")`,
-    );
+    throw new ValueError(`unknown abi ${shown(abi)} (expected "lp64", "llp64" or "wasm32")`);
   }
   if (int64 !== "bigint" && int64 !== "number") {
-    throw new ValueError(
-      `unknown int64 option ${JSON.stringify(int64)} (expected "bigint" or "number")`,
-    );
+    throw new ValueError(`unknown int64 option ${shown(int64)} (expected "bigint" or "number")`);
   }
   if (typeof codegen !== "boolean") throw new TypeError("the codegen option must be a boolean");
   return { abi, codegen, int64Number: int64 === "number" };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   calcSize,
+  clearCache,
   iterUnpack,
   pack,
   packInto,
@@ -10,6 +11,7 @@ import {
   unpack,
   unpackColumns,
   unpackFrom,
+  ValueError,
 } from "../src/index.js";
 import { raises } from "./helpers.js";
 
@@ -91,6 +93,27 @@ describe("hostile buffers", () => {
     structuredClone(ab, { transfer: [ab] });
     return view;
   }
+
+  it("refuses null as a buffer, also as the first buffer argument a process sees", () => {
+    // null once matched the empty cache of the last buffer and read null.byteLength.
+    const fresh = () => {
+      clearCache();
+      return unpack("", null as never);
+    };
+    expect(fresh).toThrow(new TypeError("a bytes-like object is required, not 'NoneType'"));
+    expect(() => unpack("B", null as never)).toThrow(
+      new TypeError("a bytes-like object is required, not 'NoneType'"),
+    );
+  });
+
+  it("names the type of an option value that is not a string", () => {
+    expect(() => new Struct("B", { abi: Symbol("x") as never })).toThrow(
+      new ValueError(`unknown abi of type 'symbol' (expected "lp64", "llp64" or "wasm32")`),
+    );
+    expect(() => new Struct("B", { int64: {} as never })).toThrow(
+      new ValueError(`unknown int64 option of type 'dict' (expected "bigint" or "number")`),
+    );
+  });
 
   it("gives a clean error for detached buffers", () => {
     const msg = ["ValueError", "cannot use a detached ArrayBuffer"];
