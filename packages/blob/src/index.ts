@@ -1,7 +1,7 @@
 // The family's error classes, one per CPython exception, live in @pybuffer/struct (layer 0);
 // every package re-exports all of them, so `instanceof` works whichever package is imported.
 export * from "@pybuffer/struct/errors";
-export { checkOptions, isBlob, notBlob } from "./arguments.js";
+export { isBlob } from "./arguments.js";
 export { type FromBlobOptions, fromBlob } from "./from-blob.js";
 export {
   type BlobProgress,

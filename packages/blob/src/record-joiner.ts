@@ -4,6 +4,7 @@
  * record; the joiner carries at most `size - 1` bytes between chunks, so its memory is
  * constant whatever the length of the stream.
  */
+import { pythonTypeName } from "@pybuffer/core";
 
 /** What one chunk yields: a record completed across the boundary, then whole records. */
 export interface Split {
@@ -33,6 +34,11 @@ export class RecordJoiner {
   #carried = 0;
 
   constructor(size: number) {
+    if (typeof size !== "number") {
+      throw new TypeError(
+        `RecordJoiner: size must be a positive integer, not '${pythonTypeName(size)}'`,
+      );
+    }
     if (!Number.isSafeInteger(size) || size < 1) {
       throw new RangeError(`RecordJoiner: size must be a positive integer, not ${size}`);
     }

@@ -227,3 +227,11 @@ describe("iterUnpackBlob", () => {
     await expect(run()).rejects.toThrow("halt");
   });
 });
+
+describe("RecordJoiner given a size that is not a number", () => {
+  it("throws TypeError naming the type", () => {
+    expect(() => new RecordJoiner("4" as never)).toThrow(
+      new TypeError("RecordJoiner: size must be a positive integer, not 'str'"),
+    );
+  });
+});

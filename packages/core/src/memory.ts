@@ -6,6 +6,7 @@
  * the live `byteLength`.
  */
 import { ValueError } from "@pybuffer/struct";
+import { pythonTypeName } from "./type-name.js";
 import type { Memory } from "./view.js";
 
 const hasSharedArrayBuffer = typeof SharedArrayBuffer === "function";
@@ -42,6 +43,11 @@ export function isMemory(value: unknown): value is Memory {
  * isDetached(new ArrayBuffer(0)); // false
  */
 export function isDetached(memory: Memory): boolean {
+  if (typeof memory !== "object" || memory === null) {
+    throw new TypeError(
+      `isDetached() argument must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
+    );
+  }
   if (memory.byteLength !== 0) return false;
   if (Object.prototype.toString.call(memory) !== "[object ArrayBuffer]") return false;
   if (detachedGetter !== undefined) return detachedGetter.call(memory) as boolean;

@@ -19,6 +19,7 @@ import {
   PyBUF_WRITABLE,
 } from "../src/flags.js";
 import { fromContiguous } from "../src/from-contiguous.js";
+import { isDetached } from "../src/memory.js";
 import { NDBuffer } from "../src/nd-buffer.js";
 import { toSuboffsets } from "../src/pil.js";
 import { getPointer } from "../src/pointer.js";
@@ -414,5 +415,15 @@ describe("argument checks of the helpers for exporter authors", () => {
     for (const [memory, layout, abi, error] of cases) {
       expect(() => toSuboffsets(memory as never, layout as never, abi as never)).toThrow(error);
     }
+  });
+});
+
+describe("isDetached given something that is not memory", () => {
+  it("throws TypeError", () => {
+    expect(() => isDetached(undefined as never)).toThrow(
+      new TypeError(
+        "isDetached() argument must be an ArrayBuffer or SharedArrayBuffer, not 'NoneType'",
+      ),
+    );
   });
 });

@@ -12,6 +12,7 @@
  * The loop runs on two 32-bit halves so it allocates nothing per byte; only the
  * result becomes a bigint.
  */
+import { pythonTypeName } from "@pybuffer/core";
 
 const MULTIPLIER = 1000003;
 const TWO_32 = 0x1_0000_0000;
@@ -24,6 +25,11 @@ const TWO_32 = 0x1_0000_0000;
  * stringHash(new Uint8Array(0)); // 0n
  */
 export function stringHash(bytes: Uint8Array): bigint {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(
+      `stringHash() argument must be a Uint8Array, not '${pythonTypeName(bytes)}'`,
+    );
+  }
   const len = bytes.length;
   if (len === 0) return 0n;
   const first = bytes[0] as number;

@@ -19,6 +19,7 @@ import {
   fromReadWriteObject,
   isBuffer,
   Py_END_OF_BUFFER,
+  stringHash,
 } from "../src/index.js";
 import { bytes } from "./helpers/exporters.js";
 
@@ -180,5 +181,13 @@ describe("hostile input", () => {
     expect(buffer(bytes("abc"), 0, 2n ** 63n - 1n).length).toBe(3);
     expect(() => buffer(bytes("a")).repeat(2n ** 62n)).toThrow("result too large");
     expect(fromMemory(new ArrayBuffer(0), 0).toBytes()).toEqual(new Uint8Array(0));
+  });
+});
+
+describe("stringHash given junk", () => {
+  it("wants a Uint8Array", () => {
+    expect(() => stringHash(null as never)).toThrow(
+      new TypeError("stringHash() argument must be a Uint8Array, not 'NoneType'"),
+    );
   });
 });

@@ -7,6 +7,7 @@
  */
 import {
   type BufferView,
+  checkFlags,
   checkReach,
   Exportable,
   layoutView,
@@ -268,6 +269,7 @@ export class ViewState extends Exportable {
 
   /** @internal `memory_getbuf`, installed under `bf_getbuffer`. */
   _getbuffer(flags: number): BufferView {
+    checkFlags(flags);
     this._alive();
     const f = this._flags;
     const v = this._view;

@@ -4,7 +4,7 @@
  * cannot happen), memory detached or shrunk under a live view (a clean ValueError,
  * never garbage), and arguments of the wrong kind to each method.
  */
-import { NDBuffer } from "@pybuffer/core";
+import { bf_getbuffer, NDBuffer } from "@pybuffer/core";
 import { describe, expect, it } from "vitest";
 import {
   IndexError,
@@ -199,6 +199,18 @@ describe("method arguments", () => {
     expect(new Slice(undefined, 2).stop).toBe(2);
     expect(() => m.set(new Slice(), [1, 2, 3, 4])).toThrow(
       new TypeError("a bytes-like object is required, not 'list'"),
+    );
+  });
+});
+
+describe("a memoryview as an exporter, asked with junk flags", () => {
+  it("checks the flags as getBuffer does", () => {
+    const m = memoryview(new NDBuffer(new ArrayBuffer(2), { shape: [2] }));
+    expect(() => m[bf_getbuffer](2n as never)).toThrow(
+      new TypeError("flags must be a number, not a bigint"),
+    );
+    expect(() => m[bf_getbuffer](Symbol("f") as never)).toThrow(
+      new TypeError("'symbol' object cannot be interpreted as an integer"),
     );
   });
 });

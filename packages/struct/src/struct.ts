@@ -14,6 +14,14 @@ import { codecOf, layoutOf } from "./layout/layout-cache.js";
 import { resolveOffset } from "./offsets.js";
 import { resolveOptions } from "./options.js";
 import { pyStrRepr, pyTypeName } from "./py-types.js";
+
+/** The values of `packArray` / `packIntoArray`: an array (its length is checked after). */
+function checkValues(values: unknown, method: string): asserts values is readonly unknown[] {
+  if (!Array.isArray(values)) {
+    throw new TypeError(`${method}() values must be an array, not ${pyTypeName(values)}`);
+  }
+}
+
 import type { Abi, BufferSource, Column, Layout, StructOptions } from "./types.js";
 import { UnpackIterator } from "./unpack-iterator.js";
 
@@ -97,6 +105,7 @@ export class Struct {
    * new Struct("3b").packArray([1, 2, 3]); // Uint8Array [1, 2, 3]
    */
   packArray(values: readonly unknown[]): Uint8Array<ArrayBuffer> {
+    checkValues(values, "packArray");
     if (values.length !== this.#length) {
       throw new StructError(
         `pack expected ${this.#length} items for packing (got ${values.length})`,
@@ -185,6 +194,7 @@ export class Struct {
    * new Struct("<hh").packIntoArray(new Uint8Array(4), 0, [1, 2]);
    */
   packIntoArray(buffer: BufferSource, offset: number | bigint, values: readonly unknown[]): void {
+    checkValues(values, "packIntoArray");
     if (values.length !== this.#length) {
       throw new StructError(
         `pack_into expected ${this.#length} items for packing (got ${values.length})`,

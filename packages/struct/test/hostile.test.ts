@@ -230,3 +230,15 @@ describe("values of every wrong type", () => {
     expect(raises(() => new Struct("i", 5 as never))[0]).toBe("TypeError");
   });
 });
+
+describe("packArray and packIntoArray given something other than an array", () => {
+  it("say so", () => {
+    const s = new Struct("<h");
+    expect(() => s.packArray(null as never)).toThrow(
+      new TypeError("packArray() values must be an array, not NoneType"),
+    );
+    expect(() => s.packIntoArray(new Uint8Array(2), 0, "ab" as never)).toThrow(
+      new TypeError("packIntoArray() values must be an array, not str"),
+    );
+  });
+});

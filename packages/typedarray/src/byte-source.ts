@@ -3,7 +3,7 @@
  * bytes-like data (copied), or an array of integers in range(0, 256); and the sizes
  * `bytearray.resize` (3.14) takes.
  */
-import { pythonTypeName } from "@pybuffer/core";
+import { detachedError, isDetached, type Memory, pythonTypeName } from "@pybuffer/core";
 import { OverflowError, ValueError } from "@pybuffer/struct";
 import { isMemory } from "./memory.js";
 
@@ -51,9 +51,13 @@ export function bytesFrom(init: unknown): Uint8Array<ArrayBuffer> {
   }
   if (typeof init === "string") throw new TypeError("string argument without an encoding");
   if (ArrayBuffer.isView(init)) {
+    if (isDetached(init.buffer as Memory)) throw detachedError();
     return new Uint8Array(init.buffer, init.byteOffset, init.byteLength).slice();
   }
-  if (isMemory(init)) return new Uint8Array(init).slice();
+  if (isMemory(init)) {
+    if (isDetached(init)) throw detachedError();
+    return new Uint8Array(init).slice();
+  }
   if (
     typeof init === "object" &&
     init !== null &&

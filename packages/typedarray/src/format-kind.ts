@@ -7,6 +7,7 @@
  * Sizes come from the view's `itemsize`, which is how `l`, `L`, `n`, `N` and `P` follow
  * the view's ABI (4 bytes on wasm32, 8 on LP64).
  */
+import { pythonTypeName } from "@pybuffer/core";
 import { float16ArrayConstructor } from "./kinds.js";
 
 const LITTLE_ENDIAN_HOST: boolean = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -55,6 +56,14 @@ export type FormatKind =
  * ```
  */
 export function formatKind(format: string | null, itemsize: number): FormatKind {
+  if (format !== null && typeof format !== "string") {
+    throw new TypeError(
+      `formatKind() format must be a string or null, not '${pythonTypeName(format)}'`,
+    );
+  }
+  if (!Number.isSafeInteger(itemsize) || itemsize < 1) {
+    throw new TypeError("formatKind() itemsize must be a positive integer");
+  }
   const fmt = format ?? "B";
   const match = SINGLE.exec(fmt);
   if (match === null) {

@@ -81,7 +81,10 @@ const ELEMENT_SIZES: Readonly<Record<string, number>> = {
  * ```
  */
 export function typedArrayElementSize(kind: string): number {
-  return ELEMENT_SIZES[kind] ?? 0;
+  // Own keys only: "toString" or "constructor" must not find Object.prototype's.
+  return typeof kind === "string" && Object.hasOwn(ELEMENT_SIZES, kind)
+    ? (ELEMENT_SIZES[kind] as number)
+    : 0;
 }
 
 const tagGetter = Object.getOwnPropertyDescriptor(
@@ -134,5 +137,7 @@ const CONSTRUCTORS: Readonly<Record<string, TypedArrayConstructor>> = {
  */
 export function typedArrayConstructor(kind: string): TypedArrayConstructor | undefined {
   if (kind === "Float16Array") return float16ArrayConstructor();
-  return CONSTRUCTORS[kind];
+  return typeof kind === "string" && Object.hasOwn(CONSTRUCTORS, kind)
+    ? CONSTRUCTORS[kind]
+    : undefined;
 }

@@ -10,10 +10,13 @@ import {
   bf_releasebuffer,
   Exportable,
   isDetached,
+  isMemory,
   type Memory,
+  pythonTypeName,
   type VerifiedLayout,
 } from "@pybuffer/core";
 import { BufferError } from "@pybuffer/struct";
+import { checkExportSpec } from "./export-spec.js";
 import { exportView, trustOf } from "./export-view.js";
 import type { Layout } from "./layout.js";
 import { spanError } from "./memory.js";
@@ -98,6 +101,7 @@ export class MemoryExporter extends Exportable {
   #exports = 0;
 
   constructor(spec: ExportSpec) {
+    checkExportSpec(spec);
     super();
     this.source = spec.source ?? this;
     this.readonly = spec.readonly;
@@ -122,7 +126,13 @@ export class MemoryExporter extends Exportable {
   }
 
   #memory(): Memory {
-    return this.#fixed ?? (this.#fetch as () => Memory)();
+    const memory = this.#fixed ?? (this.#fetch as () => Memory)();
+    if (!isMemory(memory)) {
+      throw new BufferError(
+        `${this.#what}: the memory function gave '${pythonTypeName(memory)}', not an ArrayBuffer`,
+      );
+    }
+    return memory;
   }
 
   #current(memory: Memory): Layout {

@@ -1,8 +1,12 @@
 import { getBuffer, PyBUF_FULL_RO, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
-import { BufferError } from "@pybuffer/struct";
+import { BufferError, ValueError } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
+import { ByteArray } from "../src/byte-array.js";
+import { formatKind } from "../src/format-kind.js";
 import { fromDataView, fromTypedArray } from "../src/from-typed-array.js";
+import { typedArrayConstructor, typedArrayElementSize } from "../src/kinds.js";
 import { checkSpan, isDetached, isMemory, isSharedArrayBuffer } from "../src/memory.js";
+import { MemoryExporter } from "../src/memory-exporter.js";
 import { toTypedArray } from "../src/to-typed-array.js";
 
 function detach(buffer: ArrayBuffer): void {
@@ -150,5 +154,77 @@ describe("views that lie about their bytes", () => {
     const dview = getBuffer(fromDataView(dv), PyBUF_FULL_RO);
     expect([dview.buf, dview.len]).toEqual([6, 3]);
     releaseBuffer(dview);
+  });
+});
+
+describe("public helpers given junk (found by fuzzing the exports)", () => {
+  const layout = {
+    format: "B",
+    itemsize: 1,
+    abi: "lp64",
+    shape: [4],
+    strides: [1],
+    offset: 0,
+    end: 4,
+    len: 4,
+    c: true,
+    f: true,
+  } as const;
+
+  it("looks up kinds by own name only", () => {
+    expect(typedArrayElementSize("toString")).toBe(0);
+    expect(typedArrayConstructor("constructor")).toBeUndefined();
+    expect(typedArrayElementSize("Float64Array")).toBe(8);
+  });
+
+  it("checks formatKind's arguments", () => {
+    expect(() => formatKind(Symbol("f") as never, 1)).toThrow(
+      new TypeError("formatKind() format must be a string or null, not 'symbol'"),
+    );
+    expect(() => formatKind("B", 0)).toThrow(
+      new TypeError("formatKind() itemsize must be a positive integer"),
+    );
+  });
+
+  it("refuses a detached source for a ByteArray with core's ValueError", () => {
+    const ab = new ArrayBuffer(8);
+    const view = new Uint8Array(ab);
+    structuredClone(ab, { transfer: [ab] });
+    const detached = new ValueError("operation on a detached ArrayBuffer");
+    expect(() => new ByteArray(ab)).toThrow(detached);
+    expect(() => new ByteArray(view)).toThrow(detached);
+    expect(() => new ByteArray(2).extend(view)).toThrow(detached);
+  });
+
+  it("checks a hand-made MemoryExporter spec", () => {
+    const spec = { what: "mine", memory: new ArrayBuffer(4), base: 0, readonly: false, layout };
+    expect(() => new MemoryExporter(null as never)).toThrow(
+      new TypeError("MemoryExporter spec must be an object, not 'NoneType'"),
+    );
+    expect(() => new MemoryExporter({ ...spec, memory: 5 as never })).toThrow(
+      new TypeError(
+        "mine: spec.memory must be an ArrayBuffer, a SharedArrayBuffer or a function giving one",
+      ),
+    );
+    expect(() => new MemoryExporter({ ...spec, base: -1 })).toThrow(
+      new TypeError("mine: spec.base must be a non-negative integer"),
+    );
+    expect(() => new MemoryExporter({ ...spec, layout: {} as never })).toThrow(
+      new TypeError(
+        "mine: spec.layout needs format, itemsize, abi, shape, strides, offset, end, len, c and f",
+      ),
+    );
+    expect(() => new MemoryExporter({ ...spec, layout: { ...layout, end: 2 } })).toThrow(
+      new TypeError("mine: spec.layout's len, c, f or end disagree with its shape"),
+    );
+    expect(() => new MemoryExporter({ ...spec, layout: { ...layout, itemsize: 2 } })).toThrow(
+      BufferError,
+    );
+    expect(() => new MemoryExporter({ ...spec, memory: () => 5 as never })).toThrow(
+      new BufferError("mine: the memory function gave 'int', not an ArrayBuffer"),
+    );
+    const view = getBuffer(new MemoryExporter(spec), PyBUF_FULL_RO);
+    expect(view.shape).toEqual([4]);
+    releaseBuffer(view);
   });
 });
