@@ -7,6 +7,7 @@
 import { pythonTypeName } from "@pybuffer/core";
 import { BufferError } from "@pybuffer/struct";
 import { type ByteSource, bytesFrom, checkResize } from "./byte-source.js";
+import { vouchForNextSpec } from "./export-spec.js";
 import { resolveLayout } from "./layout.js";
 import { MemoryExporter } from "./memory-exporter.js";
 
@@ -52,14 +53,16 @@ export class ByteArray extends MemoryExporter {
    */
   constructor(init: ByteSource = 0) {
     const store: Store = { memory: initialBuffer(init) };
-    super({
+    const spec = {
       memory: () => store.memory,
       base: 0,
       layout: byteLayout(store.memory.byteLength),
       readonly: false,
       relayout: byteLayout,
       what: "ByteArray",
-    });
+    };
+    vouchForNextSpec();
+    super(spec);
     this.#store = store;
   }
 

@@ -7,6 +7,7 @@
  * and fail cleanly once it is detached.
  */
 import { calcSize } from "@pybuffer/struct";
+import { vouchForNextSpec } from "./export-spec.js";
 import { describe } from "./from-typed-array.js";
 import { type LayoutOptions, resolveLayout } from "./layout.js";
 import { isMemory } from "./memory.js";
@@ -28,7 +29,7 @@ function exporterOver(
   const layoutFor = (byteLength: number) =>
     resolveLayout(byteLength, format, itemsize, options, what);
   const tracks = options.shape === undefined && options.strides === undefined;
-  return new MemoryExporter({
+  const spec = {
     source,
     memory,
     base: 0,
@@ -36,7 +37,9 @@ function exporterOver(
     readonly: options.readonly === true,
     relayout: tracks ? layoutFor : undefined,
     what,
-  });
+  };
+  vouchForNextSpec();
+  return new MemoryExporter(spec);
 }
 
 /**

@@ -6,6 +6,7 @@
  * request fail with `BufferError`.
  */
 import { calcSize } from "@pybuffer/struct";
+import { vouchForNextSpec } from "./export-spec.js";
 import { TYPED_ARRAY_FORMATS, typedArrayElementSize, typedArrayKind } from "./kinds.js";
 import { type LayoutOptions, resolveLayout } from "./layout.js";
 import { MemoryExporter } from "./memory-exporter.js";
@@ -41,14 +42,16 @@ function exporterOver(
 ): MemoryExporter {
   const region = viewRegion(view, typed, what);
   const layout = resolveLayout(region.byteLength, format, itemsize, options, what);
-  return new MemoryExporter({
+  const spec = {
     source: view,
     memory: region.memory,
     base: region.byteOffset,
     layout,
     readonly: options.readonly === true,
     what,
-  });
+  };
+  vouchForNextSpec();
+  return new MemoryExporter(spec);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type VerifiedLayout,
 } from "@pybuffer/core";
 import { BufferError } from "@pybuffer/struct";
-import { checkExportSpec } from "./export-spec.js";
+import { checkUnlessVouched } from "./export-spec.js";
 import { exportView, trustOf } from "./export-view.js";
 import type { Layout } from "./layout.js";
 import { spanError } from "./memory.js";
@@ -101,7 +101,7 @@ export class MemoryExporter extends Exportable {
   #exports = 0;
 
   constructor(spec: ExportSpec) {
-    checkExportSpec(spec);
+    checkUnlessVouched(spec);
     super();
     this.source = spec.source ?? this;
     this.readonly = spec.readonly;
