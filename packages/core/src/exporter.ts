@@ -20,7 +20,7 @@ import {
   reqWritable,
 } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
-import type { VerifiedLayout } from "./verified-layout.js";
+import { VerifiedLayout } from "./verified-layout.js";
 import { validateView } from "./verify.js";
 import type { BufferView } from "./view.js";
 import { ViewRecord } from "./view-record.js";
@@ -145,13 +145,67 @@ function unmetRequest(view: BufferView, flags: number): string | null {
  * releaseBuffer(view);
  */
 export function getBuffer(obj: unknown, flags: number): BufferView {
+  // Kept small so that the engine inlines it into callers; everything rare is a call.
   checkFlags(flags);
-  if (!checkBuffer(obj)) {
-    throw new TypeError(`a bytes-like object is required, not '${pythonTypeName(obj)}'`);
-  }
+  if (!checkBuffer(obj)) throw notAnExporter(obj);
   const returned = obj[bf_getbuffer](flags);
-  const trust = ViewRecord.trusted(returned);
-  if (trust !== null) return accepted(obj, returned as ViewRecord, trust as VerifiedLayout, flags);
+  const layout = ViewRecord.trusted(returned) as VerifiedLayout | null;
+  if (layout === null) return untrusted(obj, returned, flags);
+  const view = returned as ViewRecord;
+  // The fast road: a fresh, unchanged view from `layoutView` over a verified layout.
+  // Left to check is what can change between requests (the memory's length, a detached
+  // buffer) and the request, both O(1); the request's shape, strides and contiguity
+  // demands depend on the layout and the flags only, so once met they are met again.
+  const lo = view.buf + layout.lo;
+  const hi = view.buf + layout.hi;
+  if (
+    !(hi > lo && lo >= 0 && hi <= view.memory.byteLength) ||
+    (reqWritable(flags) && view.readonly) ||
+    !VerifiedLayout._meets(layout, flags)
+  ) {
+    refuseOrMeet(obj, view, layout, flags);
+  }
+  view.obj = obj;
+  ViewRecord.markLive(view);
+  if (!Exportable._count(obj, 1)) countExport(obj);
+  return view;
+}
+
+function notAnExporter(obj: unknown): TypeError {
+  return new TypeError(`a bytes-like object is required, not '${pythonTypeName(obj)}'`);
+}
+
+function countExport(obj: object): void {
+  exportCounts.set(obj, (exportCounts.get(obj) ?? 0) + 1);
+}
+
+/**
+ * The slow part of the fast road: throws (after giving the view back to its exporter)
+ * when the memory is too short or the request is not met; otherwise records the flags
+ * as met for the layout.
+ */
+function refuseOrMeet(obj: object, view: ViewRecord, layout: VerifiedLayout, flags: number): void {
+  try {
+    const lo = view.buf + layout.lo;
+    checkRange(view.memory, lo, view.buf + layout.hi);
+    if (reqWritable(flags) && view.readonly) {
+      throw new BufferError(
+        `bf_getbuffer of '${pythonTypeName(obj)}' returned a read-only view for a writable request`,
+      );
+    }
+    const unmet = unmetTrusted(view, flags, layout.c, view.shape === null || layout.f);
+    if (unmet !== null) {
+      throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
+    }
+  } catch (error) {
+    releaseRefused(obj, view);
+    throw error;
+  }
+  VerifiedLayout._met(layout, flags);
+}
+
+/** A view that is not a fresh sealed one: a redirect, or anything else (full check). */
+function untrusted(obj: Exporter, returned: unknown, flags: number): BufferView {
   if (ViewRecord.isLive(returned)) return redirected(obj, returned as BufferView, flags);
   const context = (): string => `bf_getbuffer of '${pythonTypeName(obj)}' returned an invalid view`;
   let view: ViewRecord;
@@ -167,41 +221,10 @@ export function getBuffer(obj: unknown, flags: number): BufferView {
       releaseRefused(obj, returned as BufferView);
     throw error;
   }
-  return handOut(obj, view);
-}
-
-function handOut(obj: object, view: ViewRecord): ViewRecord {
   view.obj = obj;
   ViewRecord.markLive(view);
-  if (!Exportable._count(obj, 1)) exportCounts.set(obj, (exportCounts.get(obj) ?? 0) + 1);
+  if (!Exportable._count(obj, 1)) countExport(obj);
   return view;
-}
-
-/**
- * The fast road: a fresh, unchanged view from `layoutView` over a verified layout.
- * What is left to check is what can change between requests (the memory's length, a
- * detached buffer) and the request itself, both O(1).
- */
-function accepted(
-  obj: object,
-  view: ViewRecord,
-  layout: VerifiedLayout,
-  flags: number,
-): BufferView {
-  const lo = view.buf + layout.lo;
-  const hi = view.buf + layout.hi;
-  try {
-    // checkRange's own test, inlined for the common case (bytes present).
-    if (!(hi > lo && lo >= 0 && hi <= view.memory.byteLength)) checkRange(view.memory, lo, hi);
-    const unmet = unmetTrusted(view, flags, layout.c, view.shape === null || layout.f);
-    if (unmet !== null) {
-      throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
-    }
-  } catch (error) {
-    releaseRefused(obj, view);
-    throw error;
-  }
-  return handOut(obj, view);
 }
 
 /**
@@ -238,8 +261,9 @@ function redirected(obj: object, view: BufferView, flags: number): BufferView {
 }
 
 function releaseHook(obj: object, view: BufferView): void {
-  const release = (obj as Partial<Exporter>)[bf_releasebuffer];
-  if (typeof release === "function") release.call(obj, view);
+  if (typeof (obj as Partial<Exporter>)[bf_releasebuffer] === "function") {
+    (obj as Required<Exporter>)[bf_releasebuffer](view);
+  }
 }
 
 /** The release hook for a view that was refused: its own errors must not hide ours. */
@@ -263,20 +287,24 @@ function releaseRefused(obj: object, view: BufferView): void {
  * releaseBuffer(view); // no effect
  */
 export function releaseBuffer(view: BufferView): void {
-  if (typeof view !== "object" || view === null) {
-    throw new TypeError(
-      `releaseBuffer() argument must be a buffer view, not '${pythonTypeName(view)}'`,
-    );
-  }
+  if (typeof view !== "object" || view === null) throw notAView(view);
   const obj = view.obj;
   if (obj === null || obj === undefined) return;
   view.obj = null;
-  if (ViewRecord.markReleased(view) && !Exportable._count(obj, -1)) {
-    const count = exportCounts.get(obj) ?? 0;
-    if (count <= 1) exportCounts.delete(obj);
-    else exportCounts.set(obj, count - 1);
-  }
+  if (ViewRecord.markReleased(view) && !Exportable._count(obj, -1)) uncountExport(obj);
   releaseHook(obj, view);
+}
+
+function notAView(view: unknown): TypeError {
+  return new TypeError(
+    `releaseBuffer() argument must be a buffer view, not '${pythonTypeName(view)}'`,
+  );
+}
+
+function uncountExport(obj: object): void {
+  const count = exportCounts.get(obj) ?? 0;
+  if (count <= 1) exportCounts.delete(obj);
+  else exportCounts.set(obj, count - 1);
 }
 
 /**

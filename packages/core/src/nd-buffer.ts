@@ -13,7 +13,7 @@ import { toSuboffsets } from "./pil.js";
 import { checkReach } from "./reach.js";
 import { checkFlags } from "./request.js";
 import { toContiguous } from "./to-contiguous.js";
-import { layoutView, type VerifiedLayout, verifyLayout } from "./verified-layout.js";
+import { sealedView, type VerifiedLayout, verifyLayout } from "./verified-layout.js";
 import type { Abi, BufferView, Memory } from "./view.js";
 import { ViewRecord } from "./view-record.js";
 
@@ -144,6 +144,8 @@ export class NDBuffer extends Exportable {
   #verified: VerifiedLayout | null;
   #exports = 0;
   #freed = false;
+  /** Flags `refuseRequest` last let through for this layout (NaN: none yet). */
+  #okFlags = Number.NaN;
 
   constructor(memory: Memory, options: NDBufferOptions) {
     super();
@@ -224,6 +226,7 @@ export class NDBuffer extends Exportable {
     if (this.#exports > 0) throw new BufferError(exportsMessage("change structure", this.#exports));
     this.#layout = buildLayout(memory, options);
     this.#verified = verified(this.#layout);
+    this.#okFlags = Number.NaN;
   }
 
   /**
@@ -266,9 +269,14 @@ export class NDBuffer extends Exportable {
       const lo = base.buf + trusted.lo;
       const hi = base.buf + trusted.hi;
       if (!(hi > lo && lo >= 0 && hi <= base.memory.byteLength)) checkReach(base);
-      refuseRequest(layout, flags);
+      // The request a layout last answered needs no second look (one entry: a caller
+      // asks with the same flags over and over).
+      if (flags !== this.#okFlags) {
+        refuseRequest(layout, flags);
+        this.#okFlags = flags;
+      }
       // No token object: the record itself ends its export once (ViewRecord.endExport).
-      view = layoutView(trusted, this, base.memory, base.buf, base.readonly, flags);
+      view = sealedView(trusted, this, base.memory, base.buf, base.readonly, flags, null);
     }
     this.#exports++;
     return view;

@@ -120,6 +120,8 @@ export class VerifiedLayout implements Trust {
   readonly #t0: number;
   readonly #shape: readonly number[] | null;
   readonly #strides: readonly number[] | null;
+  /** Flags whose shape, strides and contiguity demands this layout last met (NaN: none). */
+  #metFlags = Number.NaN;
 
   private constructor(
     len: number,
@@ -173,6 +175,20 @@ export class VerifiedLayout implements Trust {
     abi: Abi,
   ): VerifiedLayout {
     return new VerifiedLayout(len, itemsize, format, ndim, shape, strides, abi);
+  }
+
+  /**
+   * @internal Whether `flags` asks nothing of shape, strides or contiguity that this
+   * layout's views lack: a one-entry cache for getBuffer (the writable demand depends on
+   * the view and is checked apart).
+   */
+  static _meets(layout: VerifiedLayout, flags: number): boolean {
+    return layout.#metFlags === flags;
+  }
+
+  /** @internal Records that `flags` passed getBuffer's checks for this layout. */
+  static _met(layout: VerifiedLayout, flags: number): void {
+    layout.#metFlags = flags;
   }
 
   /** @internal Whether `value` was made by verifyLayout. */
@@ -363,11 +379,31 @@ export function layoutView(
   if (!Number.isSafeInteger(buf) || buf < 0) {
     throw new TypeError("layoutView() buf must be a non-negative integer");
   }
-  const shaped = reqShape(flags);
-  const strided = reqStrides(flags);
-  if (!strided && !layout.c) {
+  if (!reqStrides(flags) && !layout.c) {
     throw new BufferError("layoutView(): a layout that is not C-contiguous needs PyBUF_STRIDES");
   }
+  return sealedView(layout, obj, memory, buf, readonly === true, flags, internal);
+}
+
+/**
+ * {@link layoutView} without its argument checks, for core's own exporters, whose
+ * arguments are checked already (NDBuffer: layout, memory and offset at construction,
+ * the request by `_testbuffer`'s rules just before).
+ *
+ * @example
+ * sealedView(layout, nd, memory, 0, true, PyBUF_FULL_RO, null);
+ */
+export function sealedView(
+  layout: VerifiedLayout,
+  obj: object | null,
+  memory: Memory,
+  buf: number,
+  readonly: boolean,
+  flags: number,
+  internal: unknown,
+): BufferView {
+  const shaped = reqShape(flags);
+  const strided = reqStrides(flags);
   const mode =
     (shaped ? KEEP_SHAPE : 0) | (strided ? KEEP_STRIDES : 0) | (reqFormat(flags) ? KEEP_FORMAT : 0);
   const view = new ViewRecord(
@@ -375,7 +411,7 @@ export function layoutView(
     memory,
     buf,
     layout.len,
-    readonly === true,
+    readonly,
     layout.itemsize,
     (mode & KEEP_FORMAT) !== 0 ? layout.format : null,
     shaped ? layout.ndim : 1,

@@ -105,6 +105,36 @@ describe("NDBuffer exports", () => {
   });
 });
 
+describe("NDBuffer and getBuffer remember the last request a layout met", () => {
+  it("still refuse what differs from it: other flags, a writable request, a new layout", () => {
+    const nd = new NDBuffer(new ArrayBuffer(12), {
+      shape: [3, 2],
+      strides: [2, 6],
+      readonly: true,
+    });
+    for (let i = 0; i < 3; i++) releaseBuffer(getBuffer(nd, PyBUF_FULL_RO));
+    expect(() => getBuffer(nd, PyBUF_SIMPLE)).toThrow(
+      new BufferError("ndarray is not C-contiguous"),
+    );
+    expect(() => getBuffer(nd, PyBUF_FULL_RO | PyBUF_WRITABLE)).toThrow(
+      new BufferError("ndarray is not writable"),
+    );
+    releaseBuffer(getBuffer(nd, PyBUF_FULL_RO));
+    nd.setLayout(new ArrayBuffer(6), { shape: [6] });
+    expect(() => getBuffer(nd, PyBUF_FULL_RO | PyBUF_WRITABLE)).not.toThrow();
+    expect(nd.exports).toBe(1);
+  });
+
+  it("re-checks the memory at every request, whatever was met before", () => {
+    const memory = new ArrayBuffer(8, { maxByteLength: 8 });
+    const nd = new NDBuffer(memory, { shape: [8] });
+    releaseBuffer(getBuffer(nd, PyBUF_FULL_RO));
+    memory.resize(4);
+    expect(() => getBuffer(nd, PyBUF_FULL_RO)).toThrow(ValueError);
+    expect(nd.exports).toBe(0);
+  });
+});
+
 describe("NDBuffer refuses hostile layouts", () => {
   const memory = new ArrayBuffer(64);
   const cases: [unknown, unknown, unknown][] = [
