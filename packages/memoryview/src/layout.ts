@@ -41,6 +41,7 @@ export const PLACEHOLDER: BufferView = {
  * ownLayout(getBuffer(nd, PyBUF_SIMPLE)).shape; // [len / itemsize]
  */
 export function ownLayout(src: BufferView, fresh = false): BufferView {
+  if (!fresh && isComplete(src)) return src;
   let shape = src.shape;
   let strides = src.strides;
   if (src.ndim === 0) {
@@ -73,6 +74,17 @@ export function ownLayout(src: BufferView, fresh = false): BufferView {
     abi: src.abi,
     internal: null,
   };
+}
+
+/**
+ * Whether a layout already has everything `ownLayout` fills in, so that a view can use
+ * it as it is: nothing writes into a view's layout except a `fresh` copy.
+ */
+function isComplete(src: BufferView): boolean {
+  if (src.format === null || src.suboffsets !== null || src.internal !== null) return false;
+  return src.ndim === 0
+    ? src.shape === null && src.strides === null
+    : src.shape !== null && src.strides !== null;
 }
 
 function cStrides(shape: readonly number[], itemsize: number): number[] {

@@ -163,12 +163,16 @@ export function slice1D(
     format: src.format ?? "B",
     ndim: 1,
     shape: [length],
-    // Past 2^53 the product wraps as CPython's Py_ssize_t arithmetic does.
-    strides: [
-      Number.isSafeInteger(product)
-        ? product + 0 // a zero stride times a negative step is 0, never -0
-        : Number(BigInt.asIntN(64, BigInt(stride) * exactStep(step))),
-    ],
+    // A step of 1 keeps the stride: share the array (nothing writes into a view's arrays
+    // but a fresh copy). Past 2^53 the product wraps as CPython's Py_ssize_t does.
+    strides:
+      step === 1
+        ? (src.strides as number[])
+        : [
+            Number.isSafeInteger(product)
+              ? product + 0 // a zero stride times a negative step is 0, never -0
+              : Number(BigInt.asIntN(64, BigInt(stride) * exactStep(step))),
+          ],
     suboffsets: null,
     abi: src.abi,
     internal: null,
