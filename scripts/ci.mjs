@@ -14,6 +14,7 @@ const STEPS = [
   ["lint", "biome check ."],
   ["layers", "turbo run layers --log-prefix=none --filter=@pybuffer-internal/layer-check"],
   ["check:pkg", "turbo run check:pkg --output-logs=errors-only"],
+  ["types", "turbo run types:check --log-prefix=none --filter=@pybuffer-internal/types-check"],
   ["docs", "typedoc"],
   ["changesets", "changeset status"],
   ["tests", `vitest run --reporter=default --reporter=json --outputFile.json=${RESULTS}`],

@@ -1,0 +1,33 @@
+// Every published entry point, imported as a consumer would, and used enough that the
+// declarations' types are exercised (checked with skipLibCheck off).
+
+import { fromBlob, iterUnpackBlob, toBlob } from "@pybuffer/blob";
+import { getBuffer, NDBuffer, PyBUF_FULL_RO, releaseBuffer, toContiguous } from "@pybuffer/core";
+import { buffer } from "@pybuffer/legacy";
+import { memoryview as mv } from "@pybuffer/memoryview";
+import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
+import { calcSize, Struct, unpackFrom } from "@pybuffer/struct";
+import { BufferError, StructError } from "@pybuffer/struct/errors";
+import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
+import { blob, legacy, type MemoryView, memoryview, pack, typedarray, unpack } from "pybuffer";
+
+const bytes = pack("<hI", 1, 2);
+const values: unknown[] = unpack("<hI", bytes);
+const size: number = calcSize("<hI") + new Struct("<d").size + unpackFrom("<h", bytes).length;
+const nd = new NDBuffer(new ArrayBuffer(8), { shape: [2, 4], format: "B" });
+const view = getBuffer(nd, PyBUF_FULL_RO);
+const copy: Uint8Array = toContiguous(view, "F");
+releaseBuffer(view);
+const m: MemoryView = memoryview(new Float64Array(4));
+const list = mv(nd).toList();
+const ta = toTypedArray(fromTypedArray(new Int16Array(4)));
+const legacyBuffer = buffer(new Uint8Array(4), 1, 2);
+const node = toNodeBuffer(fromNodeBuffer(Buffer.from("abc")));
+async function blobs(): Promise<number> {
+  const exporter = await fromBlob(new Blob([bytes]));
+  let n = 0;
+  for await (const record of iterUnpackBlob("<h", toBlob(exporter))) n += record.length;
+  return n;
+}
+const errors: Error[] = [new BufferError("x"), new StructError("y")];
+void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors, blob, legacy, typedarray];
