@@ -31,7 +31,14 @@ import { sizeFromFormat } from "./size-from-format.js";
 import { pythonTypeName } from "./type-name.js";
 import { validateFields } from "./verify.js";
 import type { Abi, BufferView, Memory } from "./view.js";
-import { KEEP_FORMAT, KEEP_SHAPE, KEEP_STRIDES, type Trust, ViewRecord } from "./view-record.js";
+import {
+  CHECKED,
+  KEEP_FORMAT,
+  KEEP_SHAPE,
+  KEEP_STRIDES,
+  type Trust,
+  ViewRecord,
+} from "./view-record.js";
 
 /**
  * What {@link verifyLayout} checks: a layout without memory, relative to the view's
@@ -388,7 +395,9 @@ export function layoutView(
 /**
  * {@link layoutView} without its argument checks, for core's own exporters, whose
  * arguments are checked already (NDBuffer: layout, memory and offset at construction,
- * the request by `_testbuffer`'s rules just before).
+ * the request by `_testbuffer`'s rules just before). `checked`: the caller has also
+ * checked the memory bounds and the request, so getBuffer need not (with a trusted
+ * method, see `trustGetbuffer`).
  *
  * @example
  * sealedView(layout, nd, memory, 0, true, PyBUF_FULL_RO, null);
@@ -401,11 +410,15 @@ export function sealedView(
   readonly: boolean,
   flags: number,
   internal: unknown,
+  checked = false,
 ): BufferView {
   const shaped = reqShape(flags);
   const strided = reqStrides(flags);
   const mode =
-    (shaped ? KEEP_SHAPE : 0) | (strided ? KEEP_STRIDES : 0) | (reqFormat(flags) ? KEEP_FORMAT : 0);
+    (shaped ? KEEP_SHAPE : 0) |
+    (strided ? KEEP_STRIDES : 0) |
+    (reqFormat(flags) ? KEEP_FORMAT : 0) |
+    (checked ? CHECKED : 0);
   const view = new ViewRecord(
     obj,
     memory,

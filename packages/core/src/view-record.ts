@@ -23,6 +23,15 @@ export const KEEP_SHAPE = 1;
 export const KEEP_STRIDES = 2;
 /** See {@link KEEP_SHAPE}. @example mode & KEEP_FORMAT */
 export const KEEP_FORMAT = 4;
+/**
+ * Set by a core exporter's own fast road (NDBuffer), which has checked the memory bounds
+ * and the request itself: getBuffer hands such a record on without a second look when the
+ * method that made it is one it trusts (see `trustGetbuffer`).
+ *
+ * @example
+ * ViewRecord.seal(record, layout, memory, buf, mode | CHECKED);
+ */
+export const CHECKED = 8;
 
 /**
  * What `ViewRecord.trusted` compares a record against: the parts of a verified
@@ -122,6 +131,22 @@ export class ViewRecord {
    * @example
    * ViewRecord.trusted(exporter[bf_getbuffer](flags)); // a layout, or null
    */
+  /**
+   * Whether `view` is a fresh record made by a core exporter's checked fast road.
+   *
+   * @example
+   * if (ViewRecord.checkedFresh(view)) handOut(view);
+   */
+  static checkedFresh(view: unknown): boolean {
+    return (
+      typeof view === "object" &&
+      view !== null &&
+      #mode in view &&
+      view.#state === FREE &&
+      (view.#mode & CHECKED) !== 0
+    );
+  }
+
   static trusted(view: unknown): Trust | null {
     if (typeof view !== "object" || view === null || !(#state in view)) return null;
     const t = view.#trust;

@@ -10,6 +10,7 @@ import {
 } from "../src/exporter.js";
 import { PyBUF_FULL_RO, PyBUF_INDIRECT, PyBUF_SIMPLE, PyBUF_WRITABLE } from "../src/flags.js";
 import { NDBuffer } from "../src/nd-buffer.js";
+import type { BufferView } from "../src/view.js";
 import { pattern, toPil } from "./support/layouts.js";
 
 describe("NDBuffer exports", () => {
@@ -131,6 +132,31 @@ describe("NDBuffer and getBuffer remember the last request a layout met", () => 
     releaseBuffer(getBuffer(nd, PyBUF_FULL_RO));
     memory.resize(4);
     expect(() => getBuffer(nd, PyBUF_FULL_RO)).toThrow(ValueError);
+    expect(nd.exports).toBe(0);
+  });
+});
+
+describe("getBuffer's trust in NDBuffer's own views", () => {
+  it("does not extend to a subclass that changes the view it hands out", () => {
+    class Lying extends NDBuffer {
+      override [bf_getbuffer](flags: number): BufferView {
+        const view = super[bf_getbuffer](flags);
+        view.buf = 64; // past the end of the 8-byte memory
+        return view;
+      }
+    }
+    const nd = new Lying(new ArrayBuffer(8), { shape: [8] });
+    expect(() => getBuffer(nd, PyBUF_FULL_RO)).toThrow(
+      new ValueError("buffer layout reaches bytes 64 to 72 outside its memory of 8 bytes"),
+    );
+    expect(nd.exports).toBe(0);
+  });
+
+  it("covers only views made on NDBuffer's checked road (not a plain object it returns)", () => {
+    const nd = NDBuffer.fromItems([1, 2, 3, 4], { shape: [2, 2], pil: true });
+    const view = getBuffer(nd, PyBUF_FULL_RO); // suboffsets: the answerRequest road
+    expect(view.suboffsets).toEqual([0, -1]);
+    releaseBuffer(view);
     expect(nd.exports).toBe(0);
   });
 });
