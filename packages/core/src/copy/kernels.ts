@@ -190,6 +190,29 @@ function pairOfEvenBytes(a: number, b: number): number {
 }
 
 /**
+ * Runs at least this long go through the platform's conversion (below this, the two
+ * views it needs cost more than the loop).
+ *
+ * @example
+ * if (n >= NATIVE_GATHER_MIN) gatherLowBytes(d8, di, s8, si, n);
+ */
+export const NATIVE_GATHER_MIN = 64;
+
+/**
+ * Every second byte from an even byte `si` on a little-endian host, by the platform:
+ * those bytes are the low bytes of the 16-bit words there, and `Uint8Array.prototype.set`
+ * from a `Uint16Array` stores each word modulo 256, in native code (bench tobytes-step2:
+ * ~8 GB/s into a warm destination, against ~2.5 for the 32-bit word loop, and ~1.7 GB/s
+ * into new memory, against ~1.0). The last byte is copied on its own when its word would
+ * reach past the end of the memory.
+ */
+function gatherLowBytes(d8: Uint8Array, di: number, s8: Uint8Array, si: number, n: number): void {
+  const words = Math.min(n, (s8.length - si) >>> 1);
+  d8.subarray(di, di + words).set(new Uint16Array(s8.buffer, si, words));
+  for (let k = words; k < n; k++) d8[di + k] = s8[si + 2 * k] as number;
+}
+
+/**
  * Gathers `n` bytes from every second byte of `s8` (from byte `si`) into `d8` from
  * byte `di`. With `di` and `si` both 4-aligned at some point, the bulk moves as
  * 32-bit words (two reads, one write per 4 bytes): ~2× the byte loop.
@@ -204,6 +227,10 @@ export function gatherHalf(
   si: number,
   n: number,
 ): void {
+  if (LITTLE_ENDIAN && si % 2 === 0 && n >= NATIVE_GATHER_MIN) {
+    gatherLowBytes(d8, di, s8, si, n);
+    return;
+  }
   let k = 0;
   while (k < n && (di + k) % 4 !== 0) {
     d8[di + k] = s8[si + 2 * k] as number;
