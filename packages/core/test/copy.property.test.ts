@@ -61,21 +61,27 @@ describe("toContiguous matches the item-by-item model", () => {
     );
   });
 
-  it("on every transpose up to 21 × 21, both stride signs (4×4 blocks and their edges)", () => {
-    for (let rows = 1; rows <= 21; rows++) {
-      for (let cols = 1; cols <= 21; cols++) {
-        const memory = pattern(rows * cols * 4, 7);
-        for (const sign of [1, -1]) {
-          // A Fortran-order 'I' matrix: the C-order copy walks the source down its columns.
-          const nd = new NDBuffer(memory, {
-            shape: [rows, cols],
-            strides: [4 * sign, 4 * rows * sign],
-            offset: sign === 1 ? 0 : rows * cols * 4 - 4,
-            format: "I",
-          });
-          const view = getBuffer(nd, PyBUF_FULL_RO);
-          expect(Buffer.compare(toContiguous(view, "C"), naiveToBytes(view, "C"))).toBe(0);
-        }
+  it("on every transpose up to 21 × 21 and some past one tile, both stride signs", () => {
+    // 4×4 blocks and their edges, then shapes that cross the 256-item tile edges.
+    const small = Array.from({ length: 21 * 21 }, (_, i) => [1 + (i % 21), 1 + Math.floor(i / 21)]);
+    const large = [
+      [257, 300],
+      [520, 33],
+      [33, 520],
+      [259, 258],
+    ];
+    for (const [rows, cols] of [...small, ...large] as [number, number][]) {
+      const memory = pattern(rows * cols * 4, 7);
+      for (const sign of [1, -1]) {
+        // A Fortran-order 'I' matrix: the C-order copy walks the source down its columns.
+        const nd = new NDBuffer(memory, {
+          shape: [rows, cols],
+          strides: [4 * sign, 4 * rows * sign],
+          offset: sign === 1 ? 0 : rows * cols * 4 - 4,
+          format: "I",
+        });
+        const view = getBuffer(nd, PyBUF_FULL_RO);
+        expect(Buffer.compare(toContiguous(view, "C"), naiveToBytes(view, "C"))).toBe(0);
       }
     }
   });

@@ -3,8 +3,8 @@
  * every address and stride): a 1-D loop per word count, a tiled 2-D loop for
  * transposes, and a gather of every second byte that reads and writes 32-bit words
  * on little-endian hosts. Measured here (bench tobytes-transpose, "toContiguous(view,
- * 'C', dest) (prealloc)"): a 4096×4096 uint32 transpose at ~3.7–4.2 GB/s with 4×4
- * register blocks in 16×16 tiles, ~2.5–2.8 GB/s with the tiles copied two rows and four
+ * 'C', dest) (prealloc)"): a 4096×4096 uint32 transpose at ~4.1 GB/s with 4×4
+ * register blocks in 256×256 tiles, ~2.5–2.8 GB/s with 16×16 tiles copied two rows and four
  * words at a time, ~1.3–1.5 GB/s for plain tiles of 8 to 128 and ~0.75 GB/s for the
  * untiled nested loop.
  */
@@ -18,14 +18,16 @@
 export type Words = Uint8Array | Uint16Array | Uint32Array;
 
 /**
- * Tile edge for 2-D copies whose source runs against the destination's order (bench
- * tobytes-transpose, 4×4 blocks into a warm dest: 16 → ~4.2 GB/s, 32 → ~3.6, 64 → ~3.1;
- * 128 was as fast as 16 in one probe and slower into new memory in others).
+ * Tile edge for 2-D copies whose source runs against the destination's order. With 4×4
+ * register blocks, 256 keeps the source lines a block-row touches (256 lines, 16 KiB)
+ * in L1 until the next block-rows use the rest of them (a 4096² uint32 transpose through
+ * toContiguous into a warm dest: 16 → ~3.0 GB/s, 64 → ~3.4, 256 → ~4.1, 1024 → ~3.6;
+ * into new memory ~1.17 → ~1.35).
  *
  * @example
  * copy2dTiled(d, 0, n, 1, s, 0, 1, n, n, n); // walks TILE × TILE blocks
  */
-export const TILE = 16;
+export const TILE = 256;
 
 /**
  * Copies `n` items of `w` words: item k goes from `s[si + k*ss]` to `d[di + k*ds]`.
