@@ -4,6 +4,7 @@
  * bytes as `b'...'` literals, bools as `True`/`False`, records as tuples; and the same
  * values as JSON (as Python's `json.dumps` writes them) for `--output jsonl`.
  */
+import { pythonStrRepr } from "@pybuffer/struct";
 import type { ValueInfo, ValueKind } from "./values.js";
 
 /** `repr(float)`: shortest digits that round-trip, fixed notation for 1e-4 <= |x| < 1e16. */
@@ -43,22 +44,6 @@ export function bytesRepr(bytes: Uint8Array): string {
   return `b${q}${out}${q}`;
 }
 
-/** `repr(str)`: single quotes unless the text holds `'` and no `"`. */
-export function strRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = "";
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return `${quote}${out}${quote}`;
-}
-
 /** `repr(complex)`: `(1+2j)`, `2j` when the real part is +0. */
 export function complexRepr(z: { re: number; im: number }): string {
   const part = (x: number) => floatRepr(x).replace(/\.0$/, "");
@@ -72,7 +57,7 @@ function leafRepr(value: unknown, kind: ValueKind): string {
   if (typeof value === "number") return kind === "float" ? floatRepr(value) : String(value);
   if (typeof value === "bigint") return String(value);
   if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "string") return strRepr(value);
+  if (typeof value === "string") return pythonStrRepr(value);
   if (value instanceof Uint8Array) return bytesRepr(value);
   if (typeof value === "object" && value !== null && "re" in value && "im" in value) {
     return complexRepr(value as { re: number; im: number });
@@ -95,7 +80,9 @@ export function reprOf(value: unknown, info: ValueInfo): string {
   }
   if (info.members !== null && typeof value === "object" && value !== null) {
     const entries = Object.entries(value);
-    const items = entries.map(([k, v], i) => `${strRepr(k)}: ${reprOf(v, info.members![i]!)}`);
+    const items = entries.map(
+      ([k, v], i) => `${pythonStrRepr(k)}: ${reprOf(v, info.members![i]!)}`,
+    );
     return `{${items.join(", ")}}`;
   }
   return leafRepr(value, info.kind);

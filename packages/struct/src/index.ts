@@ -12,6 +12,7 @@ export {
   unpackFrom,
   unpackMany,
 } from "./functions.js";
+export { pythonStrRepr } from "./py-types.js";
 export { Struct } from "./struct.js";
 export type {
   Abi,

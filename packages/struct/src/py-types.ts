@@ -72,12 +72,14 @@ export function pyTruth(value: unknown): boolean {
 }
 
 /**
- * Python's `repr` of an ASCII str (quotes chosen as Python chooses them).
+ * Python's `repr` of a str: quotes chosen as Python chooses them; quotes, backslashes and
+ * ASCII control characters escaped (other characters are kept as they are). What the
+ * messages and `Struct#toString` show, and what `pybuf` prints for names and strings.
  *
  * @example
- * pyStrRepr("<i"); // "'<i'"
+ * pythonStrRepr("<i"); // "'<i'"
  */
-export function pyStrRepr(s: string): string {
+export function pythonStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {

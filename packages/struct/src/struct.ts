@@ -13,7 +13,7 @@ import { formatText } from "./grammar/format-source.js";
 import { codecOf, layoutOf } from "./layout/layout-cache.js";
 import { resolveOffset } from "./offsets.js";
 import { resolveOptions } from "./options.js";
-import { pyStrRepr, pyTypeName } from "./py-types.js";
+import { pyTypeName, pythonStrRepr } from "./py-types.js";
 
 /** The values of `packArray` / `packIntoArray`: an array (its length is checked after). */
 function checkValues(values: unknown, method: string): asserts values is readonly unknown[] {
@@ -295,7 +295,7 @@ export class Struct {
 
   /** Python's `repr`: `Struct('<ih')`. */
   toString(): string {
-    return `Struct(${pyStrRepr(this.format)})`;
+    return `Struct(${pythonStrRepr(this.format)})`;
   }
 
   #wholeStructs(buffer: BufferSource): DataView {
