@@ -151,6 +151,17 @@ for item in (["str", b"a"], ["str", b"ab"], ["str", b""], ["str", b"z"], ["bytea
              ["buffer", ["str", b"a"]], ["int", 97], ["none"]):
     case("in", ["buffer", STR], ["in", item])
 case("in empty", ["buffer", STR, 6], ["in", ["str", b"a"]])
+# a unicode (a JavaScript string): 2.7 decodes the buffer's char buffer as ASCII
+TEXTS = ("", "a", "ab", "abc", "abd", "abcdef", "abcdefg", "z", "\x00", "\x7f", "\xe9",
+         "\U0001F600", "abcdef\U0001F600")
+for base in (["buffer", STR], ["buffer", STR, 0, 3], ["buffer", STR, 6], RW,
+             ["buffer", ["str", b"a\xffb"]], ["buffer", ["str", b"a\xffb"], 0, 1],
+             ["buffer", ["array", b"abc"]], ["fromReadWriteObject", ["array", b"abc"], 0, -1],
+             ["alloc", 2], ["fromMemory", b"abc", 3]):
+    for text in TEXTS:
+        case("compare unicode", base, ["cmp", ["unicode", text]], ["eq", ["unicode", text]])
+for text in ("a", "ab", "", "z", "\x00", "\xe9", "\U0001F600"):
+    case("in unicode", ["buffer", ["str", b"ab\x00\xe9"]], ["in", ["unicode", text]])
 case("iter", ["buffer", STR, 1, 3], ["iter"])
 case("iter", ["buffer", STR, 6], ["iter"])
 

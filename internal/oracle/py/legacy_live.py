@@ -17,10 +17,12 @@
 #   ["fromMemory", bytes, size] / ["fromReadWriteMemory", bytes, size]
 #   ["alloc", size]                PyBuffer_New
 #   ["list", items] / ["int", n] / ["none"]   objects without a buffer
+#   ["unicode", text]              a unicode (a JavaScript string on the TS side)
 # Steps: see STEPS at the bottom.
 import array
 import ctypes
 import re
+import warnings
 from ctypes import POINTER, byref, c_char, c_int, c_ssize_t, c_void_p, py_object
 
 _api = ctypes.pythonapi
@@ -39,6 +41,8 @@ _api.PyObject_GetBuffer.argtypes = [py_object, c_void_p, c_int]
 _api.PyBuffer_Release.argtypes = [c_void_p]
 
 SSIZE_MAX = 2 ** 63 - 1
+# buffer == unicode that fails to decode warns, then answers False: keep stderr quiet.
+warnings.filterwarnings("ignore", category=UnicodeWarning)
 ADDRESS = re.compile(r"0x[0-9a-f]+")
 
 
@@ -90,6 +94,8 @@ def build(spec, env, name="self"):
         obj = spec[1]
     elif kind == "none":
         obj = None
+    elif kind == "unicode":
+        obj = unicode(spec[1])  # noqa: F821 (py2 builtin)
     else:
         raise AssertionError("unknown spec %r" % (kind,))
     env.names.setdefault(id(obj), name)

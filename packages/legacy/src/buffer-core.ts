@@ -9,8 +9,8 @@
  * The Python-level operations (`buffer-object.ts` and the modules it calls) reach the
  * bytes only through {@link BufferCore._region}.
  */
-import { type BufferView, bf_getbuffer, checkRange, fillInfo, type Memory } from "@pybuffer/core";
-import { checkSegmentZero, type Segment } from "./segment.js";
+import { type BufferView, bf_getbuffer, fillInfo, type Memory } from "@pybuffer/core";
+import { checkInside, checkSegmentZero, type Segment } from "./segment.js";
 import { hasOneSegment, segmentProcs } from "./segment-procs.js";
 import {
   bf_getcharbuffer,
@@ -162,7 +162,7 @@ export class BufferCore {
     const memory = this._memory;
     if (this._base === null) {
       if (memory === null) throw new TypeError("buffer object has neither base nor memory");
-      checkRange(memory, this._ptr, this._ptr + this.#size);
+      checkInside(memory, this._ptr, this._ptr + this.#size);
       return { memory, buf: this._ptr, len: this.#size };
     }
     const procs = segmentProcs(this._base);

@@ -149,8 +149,9 @@ export class BufferObject extends BufferCore {
   }
 
   /**
-   * `cmp(b, other)`: -1, 0 or 1, by bytes against a buffer, else by Python 2's order of
-   * unrelated types (None and numbers first, then type names: a Uint8Array is a `str`).
+   * `cmp(b, other)`: -1, 0 or 1, by bytes against a buffer, by code points against a
+   * string (2.7's unicode coercion: the bytes decoded as ASCII), else by Python 2's order
+   * of unrelated types (None and numbers first, then type names: a Uint8Array is a `str`).
    *
    * @example
    * buffer(bytes("a")).compare(buffer(bytes("b"))); // -1
@@ -160,7 +161,8 @@ export class BufferObject extends BufferCore {
   }
 
   /**
-   * `b == other`: a buffer with the same bytes (never a str, as in 2.7).
+   * `b == other`: a buffer with the same bytes, or a string equal to the bytes decoded as
+   * ASCII (never a str, as in 2.7).
    *
    * @example
    * buffer(bytes("a")).equals(buffer(bytes("a"))); // true

@@ -8,6 +8,7 @@ import { type BufferObject, isBuffer } from "./buffer-object.js";
 import { pyTypeName } from "./py-int.js";
 import { segmentBytes } from "./segment.js";
 import { hasOneSegment, isBytes, segmentProcs } from "./segment-procs.js";
+import { compareWithUnicode, equalsUnicode, unicodeItem } from "./unicode-compare.js";
 
 /**
  * Python 2's fallback order for objects of unrelated types (`default_3way_compare`):
@@ -24,7 +25,8 @@ function compareByTypeName(other: unknown): -1 | 1 {
 }
 
 /**
- * `cmp(b, other)`: -1, 0 or 1. Against a buffer, by bytes. Against anything else,
+ * `cmp(b, other)`: -1, 0 or 1. Against a buffer, by bytes. Against a string (Python 2's
+ * unicode), as 2.7 coerces (see `unicode-compare.ts`). Against anything else,
  * Python 2's order of unrelated types: None and numbers are smaller than a buffer,
  * other objects compare by type name (so a Uint8Array, Python's `str`, is always
  * greater: `'buffer' < 'str'`). A bytearray-like exporter compares by type name too
@@ -35,6 +37,7 @@ function compareByTypeName(other: unknown): -1 | 1 {
  * compareBuffers(buffer(bytes("z")), bytes("a")); // -1: by type name
  */
 export function compareBuffers(self: BufferObject, other: unknown): -1 | 0 | 1 {
+  if (typeof other === "string") return compareWithUnicode(self, other);
   if (!isBuffer(other)) return compareByTypeName(other);
   const mine = self._region("any");
   const theirs = other._region("any");
@@ -50,19 +53,22 @@ export function compareBuffers(self: BufferObject, other: unknown): -1 | 0 | 1 {
 }
 
 /**
- * `b == other`: true only for a buffer with the same bytes (a str is never equal to a
- * buffer in Python 2). Errors from resolving either buffer propagate, as in 2.7.
+ * `b == other`: true for a buffer with the same bytes, or a string (Python 2's unicode)
+ * equal to the bytes decoded as ASCII; a str is never equal to a buffer in Python 2.
+ * Errors from resolving either buffer propagate, as in 2.7.
  *
  * @example
  * buffersEqual(buffer(bytes("a")), buffer(bytes("a"))); // true
  * buffersEqual(buffer(bytes("a")), bytes("a")); // false
  */
 export function buffersEqual(self: BufferObject, other: unknown): boolean {
+  if (typeof other === "string") return equalsUnicode(self, other);
   return isBuffer(other) && compareBuffers(self, other) === 0;
 }
 
 /** The one byte of a str-like `item`, or `undefined` when it cannot equal a 1-char str. */
 function singleByte(item: unknown): number | undefined {
+  if (typeof item === "string") return unicodeItem(item);
   if (isBuffer(item)) return undefined; // str == buffer is False in Python 2
   if (isBytes(item)) return item.length === 1 ? item[0] : undefined;
   // Character data only: 'a' == bytearray('a') in 2.7, but 'a' != array('B', [97]).
@@ -76,8 +82,9 @@ function singleByte(item: unknown): number | undefined {
  * `item in b`: whether some 1-byte item of `b` equals `item`. Python 2 compares each
  * 1-char str with `item`, so `item` matches when it is 1-byte character data: a
  * Uint8Array, or an exporter with a character proc (str-like, bytearray-like, every
- * new-protocol exporter) of length 1. A buffer object never matches (a str never
- * equals a buffer in 2.7), nor does an array-like exporter without a character proc.
+ * new-protocol exporter) of length 1, or a 1-character ASCII string (`'a' == u'a'`).
+ * A buffer object never matches (a str never equals a buffer in 2.7), nor does an
+ * array-like exporter without a character proc.
  *
  * @example
  * contains(buffer(bytes("xaby")), bytes("a")); // true

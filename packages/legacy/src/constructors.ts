@@ -7,7 +7,7 @@
  * like `Py_ssize_t` arguments: a `float` is a `TypeError`, a value past 64 bits an
  * `OverflowError`.
  */
-import { checkRange, isMemory, type Memory, pythonTypeName } from "@pybuffer/core";
+import { detachedError, isDetached, isMemory, type Memory, pythonTypeName } from "@pybuffer/core";
 import { MemoryError, ValueError } from "@pybuffer/struct";
 import { type BufferObject, createBufferObject, isBuffer, type PyIndex } from "./buffer-object.js";
 import { ssizeArg } from "./py-int.js";
@@ -106,7 +106,14 @@ function memoryArgs(name: string, memory: unknown, args: readonly PyIndex[]): [n
   // The C docs: Py_END_OF_BUFFER may not be passed here (2.7.18 accepted it by mistake).
   if (size < 0n) throw new ValueError("size must be zero or positive");
   if (offset < 0n) throw new ValueError("offset must be zero or positive");
-  checkRange(memory, Number(offset), Number(offset + size));
+  // Exactly, in bigints: an offset near 2**63 must not round back inside the memory.
+  if (isDetached(memory)) throw detachedError();
+  const end = offset + size;
+  if (end > BigInt(memory.byteLength)) {
+    throw new ValueError(
+      `buffer layout reaches bytes ${offset} to ${end} outside its memory of ${memory.byteLength} bytes`,
+    );
+  }
   return [Number(offset), Number(size)];
 }
 

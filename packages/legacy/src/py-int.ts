@@ -10,6 +10,7 @@
  */
 import { pythonTypeName } from "@pybuffer/core";
 import { IndexError, OverflowError } from "@pybuffer/struct";
+import { isBuffer } from "./buffer-object.js";
 import { isBytes } from "./segment-procs.js";
 
 /**
@@ -50,7 +51,8 @@ export function pyInt(value: unknown): bigint | undefined {
 /**
  * Python 2's type name of a JavaScript value, for messages such as
  * "can't multiply sequence by non-int of type 'float'": core's Python 3 names, except
- * that a JavaScript string is Python 2's `unicode` and a Uint8Array its `str`.
+ * that a JavaScript string is Python 2's `unicode`, a Uint8Array its `str` and a buffer
+ * object its `buffer`.
  *
  * @example
  * pyTypeName(null); // "NoneType"
@@ -58,6 +60,7 @@ export function pyInt(value: unknown): bigint | undefined {
  */
 export function pyTypeName(value: unknown): string {
   if (typeof value === "string") return "unicode";
+  if (isBuffer(value)) return "buffer";
   if (isBytes(value)) return "str";
   return pythonTypeName(value);
 }

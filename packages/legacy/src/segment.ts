@@ -4,11 +4,11 @@
  * In JavaScript the pointer is a backing store plus a byte offset.
  *
  * Every segment is checked against its memory's current size before a byte is read or
- * written (core's `checkRange`), so a detached or shrunk ArrayBuffer gives a
+ * written ({@link checkInside}), so a detached or shrunk ArrayBuffer gives a
  * `ValueError`, never a read outside memory.
  */
 import { checkRange, isMemory, type Memory } from "@pybuffer/core";
-import { SystemError } from "@pybuffer/struct";
+import { SystemError, ValueError } from "@pybuffer/struct";
 
 /**
  * A run of bytes: `len` bytes of `memory` from byte offset `buf`.
@@ -36,6 +36,25 @@ export function checkSegmentZero(segment: unknown): void {
   if (segment !== 0) throw new SystemError("accessing non-existent buffer segment");
 }
 
+/**
+ * Throws unless bytes `[lo, hi)` lie inside `memory` as it is now: core's `checkRange`,
+ * and for an empty range also that it does not start past the end (JavaScript refuses a
+ * view there, and a pointer past the end is outside the memory too).
+ *
+ * @example
+ * checkInside(new ArrayBuffer(4), 4, 4); // fine: empty, at the end
+ * checkInside(new ArrayBuffer(4), 5, 5); // ValueError: ... outside its memory of 4 bytes
+ */
+export function checkInside(memory: Memory, lo: number, hi: number): void {
+  checkRange(memory, lo, hi);
+  const size = memory.byteLength;
+  if (lo > size) {
+    throw new ValueError(
+      `buffer layout reaches bytes ${lo} to ${hi} outside its memory of ${size} bytes`,
+    );
+  }
+}
+
 function isCount(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 }
@@ -58,7 +77,7 @@ export function checkSegment(value: unknown, proc: string): Segment {
   ) {
     throw new TypeError(`${proc} must return a segment { memory, buf, len }`);
   }
-  checkRange(seg.memory, seg.buf, seg.buf + seg.len);
+  checkInside(seg.memory, seg.buf, seg.buf + seg.len);
   return { memory: seg.memory, buf: seg.buf, len: seg.len };
 }
 
@@ -69,6 +88,6 @@ export function checkSegment(value: unknown, proc: string): Segment {
  * segmentBytes({ memory: new ArrayBuffer(4), buf: 1, len: 2 }).length; // 2
  */
 export function segmentBytes(seg: Segment): Uint8Array {
-  checkRange(seg.memory, seg.buf, seg.buf + seg.len);
+  checkInside(seg.memory, seg.buf, seg.buf + seg.len);
   return new Uint8Array(seg.memory, seg.buf, seg.len);
 }

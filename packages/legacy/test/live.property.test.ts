@@ -37,6 +37,10 @@ const operand: fc.Arbitrary<Spec> = fc.oneof(
   { weight: 1, arbitrary: byteString(3).map((b): Spec => ["array", b]) },
   { weight: 1, arbitrary: fc.constantFrom<Spec>(["int", 5], ["none"], ["list", [1]]) },
 );
+// A JavaScript string is Python 2's unicode: compared after decoding the buffer as ASCII.
+const text: fc.Arbitrary<Spec> = fc
+  .array(fc.constantFrom("a", "b", "c", "\x00", "\x7f", "\xe9", "\u{1f600}"), { maxLength: 4 })
+  .map((chars): Spec => ["unicode", chars.join("")]);
 const memory = byteString(8).chain((b) =>
   fc.integer({ min: 0, max: b.length }).map((n) => [b, n] as const),
 );
@@ -67,6 +71,9 @@ const stepSpec: fc.Arbitrary<Step> = fc.oneof(
   fc.tuple(bound, bound, step, operand).map(([i, j, k, v]): Step => ["xsetslice", i, j, k, v]),
   operand.map((v): Step => ["concat", v]),
   operand.map((v): Step => ["in", v]),
+  text.map((v): Step => ["in", v]),
+  text.map((v): Step => ["cmp", v]),
+  text.map((v): Step => ["eq", v]),
   fc.integer({ min: -2, max: 4 }).map((n): Step => ["repeat", n]),
   bufferSpec.map((v): Step => ["cmp", v]),
   bufferSpec.map((v): Step => ["eq", v]),

@@ -5,7 +5,9 @@
  *
  * - a MemoryError matches when 2.7's message is empty (2.7 failed to allocate; we refuse
  *   up front with a message of our own);
- * - the marker for an operation that crashes 2.7.18 (`buffer('') * n`) ↔ empty bytes.
+ * - the marker for an operation that crashes 2.7.18 (`buffer('') * n`) ↔ empty bytes;
+ * - a UnicodeDecodeError matches a ValueError with its message (the family has no
+ *   UnicodeDecodeError class; Python's is a subclass of ValueError).
  */
 import type { Outcome } from "./script.js";
 
@@ -51,6 +53,9 @@ export function sameOutcome(actual: Outcome, expected: Outcome): boolean {
   if ("ok" in actual) return false;
   if (expected.error === "MemoryError" && expected.message === "") {
     return actual.error === "MemoryError";
+  }
+  if (expected.error === "UnicodeDecodeError") {
+    return actual.error === "ValueError" && actual.message === expected.message;
   }
   return actual.error === expected.error && actual.message === expected.message;
 }

@@ -67,6 +67,8 @@ function build(spec: Spec, env: Env): unknown {
       return a;
     case "none":
       return null;
+    case "unicode":
+      return a as string;
     default:
       throw new Error(`unknown spec ${kind}`);
   }
