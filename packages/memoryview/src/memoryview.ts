@@ -22,7 +22,7 @@ import { hashBytes } from "./hash.js";
 import { hexArgs, hexString } from "./hex.js";
 import type { Key } from "./indexing.js";
 import { failingCodec } from "./item-codec.js";
-import { C, F, ownLayout, RELEASED } from "./layout.js";
+import { C, F, ownLayout, PLACEHOLDER, RELEASED } from "./layout.js";
 import { ManagedBuffer } from "./managed-buffer.js";
 import { count, indexOf, iterate } from "./sequence.js";
 import { Slice, type SliceBound } from "./slice.js";
@@ -31,8 +31,14 @@ import { toBytes } from "./to-bytes.js";
 import { toList } from "./to-list.js";
 import { ViewState } from "./view-state.js";
 
-/** Passed to the constructor by the package itself: make an empty shell. */
+/**
+ * Passed to the constructor by {@link newView}: take the managed buffer and layout it left
+ * in `shellMbuf` / `shellView` (one assignment per field, no placeholder first).
+ */
 const SHELL: unique symbol = Symbol("MemoryView shell") as never;
+const PLACEHOLDER_MBUF = new ManagedBuffer(PLACEHOLDER, false);
+let shellMbuf: ManagedBuffer = PLACEHOLDER_MBUF;
+let shellView: BufferView = PLACEHOLDER;
 
 // Methods under symbol keys are declared here and installed by the static block:
 // isolatedDeclarations cannot emit computed method names of a class.
@@ -90,20 +96,26 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
   }
 
   constructor(obj: unknown) {
-    super();
-    if (obj === SHELL) return;
-    if (obj instanceof MemoryView) {
+    let mbuf: ManagedBuffer;
+    let view: BufferView;
+    if (obj === SHELL) {
+      mbuf = shellMbuf;
+      view = shellView;
+    } else if (obj instanceof MemoryView) {
       obj._alive();
-      this._attach(obj._mbuf, ownLayout(obj._view));
-      return;
+      mbuf = obj._mbuf;
+      view = ownLayout(obj._view);
+    } else {
+      if (!checkBuffer(obj)) {
+        throw new TypeError(
+          `memoryview: a bytes-like object is required, not '${pythonTypeName(obj)}'`,
+        );
+      }
+      const master = exportOf(obj, PyBUF_FULL_RO);
+      mbuf = new ManagedBuffer(master, true);
+      view = ownLayout(master);
     }
-    if (!checkBuffer(obj)) {
-      throw new TypeError(
-        `memoryview: a bytes-like object is required, not '${pythonTypeName(obj)}'`,
-      );
-    }
-    const master = exportOf(obj, PyBUF_FULL_RO);
-    this._attach(new ManagedBuffer(master, true), ownLayout(master));
+    super(mbuf, view);
   }
 
   /** @internal A new view on the same managed buffer with layout `view`. */
@@ -370,7 +382,11 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
  * newView(m._mbuf, m._copyLayout());
  */
 export function newView(mbuf: ManagedBuffer, view: BufferView): MemoryView {
+  shellMbuf = mbuf;
+  shellView = view;
   const m = new MemoryView(SHELL);
-  m._attach(mbuf, view);
+  // The module must not keep the last view's layout and memory alive.
+  shellMbuf = PLACEHOLDER_MBUF;
+  shellView = PLACEHOLDER;
   return m;
 }

@@ -14,6 +14,54 @@ interface OpsData {
 
 const RING = 64;
 
+/** The floor row's objects: the fields CPython's Py_buffer, managed buffer and memoryview hold. */
+class FloorLayout {
+  readonly obj: object | null = null;
+  readonly memory: ArrayBuffer;
+  readonly buf: number;
+  readonly len: number;
+  readonly readonly = true;
+  readonly itemsize = 1;
+  readonly format = "B";
+  readonly ndim = 1;
+  readonly shape: number[];
+  readonly strides: number[];
+  readonly suboffsets = null;
+  readonly abi = "lp64";
+  readonly internal = null;
+  constructor(memory: ArrayBuffer, buf: number, shape: number[], strides: number[]) {
+    this.memory = memory;
+    this.buf = buf;
+    this.len = shape[0]!;
+    this.shape = shape;
+    this.strides = strides;
+  }
+}
+class FloorManaged {
+  readonly master: FloorLayout;
+  exports = 0;
+  released = false;
+  constructor(master: FloorLayout) {
+    this.master = master;
+  }
+}
+class FloorView {
+  readonly mbuf: FloorManaged;
+  readonly layout: FloorLayout;
+  flags = 0;
+  exports = 0;
+  hash = null;
+  constructor(mbuf: FloorManaged, layout: FloorLayout) {
+    this.mbuf = mbuf;
+    this.layout = layout;
+    mbuf.exports++;
+  }
+  release(): void {
+    this.flags |= 8;
+    if (--this.mbuf.exports === 0) this.mbuf.released = true;
+  }
+}
+
 export const sliceRelease: Section<OpsData> = {
   id: "slice-release",
   title: "`with memoryview(b) as m: m[10:20]`",
@@ -45,6 +93,31 @@ export const sliceRelease: Section<OpsData> = {
           for (let k = 0; k < ops; k++)
             ring[k & (RING - 1)] = new Uint8Array(bytes.buffer).subarray(10, 20);
           return ring;
+        },
+    },
+    {
+      // The allocation floor of CPython's object model for this line, with no checks at
+      // all: the exporter's view, the managed buffer, two memoryviews and the slice's
+      // layout (with its shape array), the older slice released as it leaves the ring.
+      name: "floor: the 5 objects of memoryview + slice, plain, unchecked",
+      kind: "js",
+      output: "value",
+      setup:
+        ({ bytes, ops }) =>
+        () => {
+          const ring = new Array<FloorView>(RING);
+          const memory = bytes.buffer;
+          const shape = [bytes.length];
+          const strides = [1];
+          for (let k = 0; k < ops; k++) {
+            const master = new FloorLayout(memory, 0, shape, strides);
+            const m = new FloorView(new FloorManaged(master), master);
+            const s = new FloorView(m.mbuf, new FloorLayout(memory, 10, [10], strides));
+            m.release();
+            ring[k & (RING - 1)]?.release();
+            ring[k & (RING - 1)] = s;
+          }
+          return ring.map((v) => new Uint8Array(memory, v.layout.buf, v.layout.shape[0]));
         },
     },
   ],
