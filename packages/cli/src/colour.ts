@@ -1,7 +1,6 @@
 /**
- * Colour for terminals only: ANSI codes when stdout is a TTY and neither `NO_COLOR` nor
- * `--no-color` asks otherwise (`FORCE_COLOR` forces them, for tests); plain text in
- * pipes and files.
+ * Colour for terminals only: ANSI codes when stdout is a TTY and `NO_COLOR` does not ask
+ * otherwise (`FORCE_COLOR` forces them, for tests); plain text in pipes and files.
  */
 
 const PALETTE = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96] as const;

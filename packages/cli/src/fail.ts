@@ -3,13 +3,14 @@
  *
  * - the family's errors (and JavaScript's `TypeError`) print as the last line of
  *   CPython's traceback would: `struct.error: bad char in struct format`, status 1;
- * - files that cannot be read print as Python's `OSError`s do:
+ * - files that cannot be read or written print as Python's `OSError`s do:
  *   `FileNotFoundError: [Errno 2] No such file or directory: 'x.bin'`, status 1;
+ * - whatever the error, the line is one line: newlines in it print as `\n`;
  * - a wrong command line prints `pybuf unpack: missing FILE (see 'pybuf unpack --help')`,
  *   status 2, as argparse does.
  */
 import { constants } from "node:os";
-import { pythonErrorName } from "@pybuffer/struct";
+import { pythonErrorName, pythonStrRepr } from "@pybuffer/struct";
 
 /** The `cause` that marks an `Error` as a command-line mistake. */
 const USAGE: unique symbol = Symbol("pybuf usage");
@@ -36,9 +37,18 @@ const OS_ERRORS: Readonly<Record<string, [name: string, text: string]>> = {
   EEXIST: ["FileExistsError", "File exists"],
 };
 
-/** Python's `repr(str)` of a path, for OSError lines. */
-function pathRepr(path: string): string {
-  return path.includes("'") && !path.includes('"') ? `"${path}"` : `'${path.replace(/'/g, "\\'")}'`;
+/** The text of an OS error as `strerror` gives it: libuv's description, capitalised. */
+function osText(code: string, message: unknown): string {
+  const known = OS_ERRORS[code];
+  if (known !== undefined) return known[1];
+  const described = new RegExp(`^${code}: ([^,]+)`).exec(String(message))?.[1];
+  if (described === undefined) return String(message);
+  return described[0]!.toUpperCase() + described.slice(1);
+}
+
+/** Control characters escaped as Python escapes them, so that the line stays one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\n\r]/g, (c) => (c === "\n" ? "\\n" : "\\r"));
 }
 
 /**
@@ -51,13 +61,20 @@ function pathRepr(path: string): string {
  * ```
  */
 export function describeError(error: unknown): { line: string; status: number } {
+  const { line, status } = describe(error);
+  return { line: oneLine(line), status };
+}
+
+function describe(error: unknown): { line: string; status: number } {
   if (error instanceof Error && error.cause === USAGE) return { line: error.message, status: 2 };
-  const system = error as { code?: unknown; path?: unknown; message?: unknown } | null;
-  if (typeof system?.code === "string" && typeof system.path === "string") {
+  const system = error as { code?: unknown; errno?: unknown; path?: unknown; message?: unknown };
+  const os = typeof system?.errno === "number" || typeof system?.path === "string";
+  if (typeof system?.code === "string" && os) {
     const errno = (constants.errno as Record<string, number | undefined>)[system.code];
-    const [name, text] = OS_ERRORS[system.code] ?? ["OSError", String(system.message)];
+    const name = OS_ERRORS[system.code]?.[0] ?? "OSError";
     const number = errno === undefined ? "" : `[Errno ${errno}] `;
-    return { line: `${name}: ${number}${text}: ${pathRepr(system.path)}`, status: 1 };
+    const where = typeof system.path === "string" ? `: ${pythonStrRepr(system.path)}` : "";
+    return { line: `${name}: ${number}${osText(system.code, system.message)}${where}`, status: 1 };
   }
   const name = pythonErrorName(error) ?? (error instanceof TypeError ? "TypeError" : undefined);
   const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,8 @@
 /**
  * Reading the file a command names: its size first (so size errors come before any
  * output, as CPython checks before unpacking), then fixed-size chunks into one reused
- * buffer, so files of any size are read in constant memory.
+ * buffer, so files of any size are read in constant memory; or, for `view`, just the
+ * region asked for.
  */
 import { type FileHandle, open } from "node:fs/promises";
 
@@ -63,5 +64,35 @@ export async function* readChunks(
     yield buffer.subarray(0, want);
     position += want;
     left -= want;
+  }
+}
+
+/**
+ * The bytes `offset .. offset + length` of the file at `path` (clipped to its end; all
+ * of the rest when `length` is undefined), read into one new array. Errors as
+ * {@link openFile}'s.
+ *
+ * @example
+ * ```ts
+ * const header = await readRegion("tone.wav", 0, 44);
+ * ```
+ */
+export async function readRegion(
+  path: string,
+  offset: number,
+  length: number | undefined,
+): Promise<Uint8Array> {
+  const { handle, size } = await openFile(path);
+  try {
+    const start = Math.min(offset, size);
+    const bytes = new Uint8Array(Math.min(size - start, length ?? Number.POSITIVE_INFINITY));
+    let at = 0;
+    for await (const chunk of readChunks(handle, start, bytes.length, CHUNK_BYTES)) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
   }
 }

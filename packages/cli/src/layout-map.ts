@@ -15,6 +15,12 @@ export interface MapRow {
   readonly kind: "field" | "record" | "padding";
   /** Index of the leaf field (for its letter and colour), or -1. */
   readonly leaf: number;
+  /**
+   * Where the row's bytes repeat: the distances from `offset` of every copy, `[0]` unless
+   * the row lies in a repeated record (`2T{…}`, `(2,3)T{…}`), whose members the table
+   * shows once, for the first element.
+   */
+  readonly copies: readonly number[];
 }
 
 /**
@@ -26,7 +32,10 @@ export interface MapRow {
  * ```
  */
 export function codeText(field: Field): string {
-  if (field.code === "T") return field.count > 1 ? `${field.count}T{…}` : "T{…}";
+  if (field.code === "T") {
+    const shape = field.shape === null ? "" : `(${field.shape.join(",")})`;
+    return `${field.count > 1 ? field.count : ""}${shape}T{…}`;
+  }
   if (field.code === "&") return `&${field.target === null ? "" : codeText(field.target)}`;
   const shape = field.shape === null ? "" : `(${field.shape.join(",")})`;
   const count = field.count > 1 && field.shape === null ? String(field.count) : "";
@@ -52,56 +61,63 @@ export function extentOf(field: Field): number {
 }
 
 /**
- * The rows for `layout`, placed at `base`.
+ * The rows for `layout`. `limit` bounds the copies listed for repeated records (copies
+ * starting at or past byte `limit` are left out).
  *
  * @example
  * ```ts
  * mapRows(parseFormat("@bq")).map((r) => [r.offset, r.size, r.kind]);
  * // [[0, 1, "field"], [1, 7, "padding"], [8, 8, "field"]]
+ * mapRows(parseFormat("<2T{hb}"))[1]!.copies; // [0, 3]
  * ```
  */
-export function mapRows(layout: Layout): MapRow[] {
+export function mapRows(layout: Layout, limit: number = Number.POSITIVE_INFINITY): MapRow[] {
   const rows: MapRow[] = [];
   let leaves = 0;
   let values = 0;
-  const walk = (l: Layout, base: number, depth: number) => {
+  const walk = (l: Layout, base: number, depth: number, copies: readonly number[]) => {
     let end = 0;
     let member = 0;
     for (const field of l.fields) {
       if (field.offset > end) {
-        rows.push(padding(base + end, field.offset - end, depth));
+        rows.push(padding(base + end, field.offset - end, depth, copies));
       }
       const size = extentOf(field);
       const offset = base + field.offset;
       if (field.code === "x") {
-        rows.push({ ...padding(offset, size, depth), code: codeText(field), name: "(pad bytes)" });
+        rows.push({
+          ...padding(offset, size, depth, copies),
+          code: codeText(field),
+          name: "(pad bytes)",
+        });
       } else {
         const fallback = depth === 0 ? `f${values}` : `f${member}`;
         const name = field.name ?? fallback;
         const record = field.fields !== null;
         const leaf = record ? -1 : leaves++;
-        rows.push({
-          offset,
-          size,
-          code: codeText(field),
-          name,
-          depth,
-          kind: record ? "record" : "field",
-          leaf,
-        });
-        if (field.fields !== null) walk(field.fields, offset, depth + 1);
+        const kind = record ? "record" : "field";
+        rows.push({ offset, size, code: codeText(field), name, depth, kind, leaf, copies });
+        if (field.fields !== null) {
+          const elements = size / field.size;
+          const inner = copies.flatMap((c) =>
+            Array.from({ length: elements }, (_, k) => c + k * field.size).filter(
+              (d) => offset + d < limit,
+            ),
+          );
+          walk(field.fields, offset, depth + 1, inner);
+        }
         member++;
-        if (depth === 0)
-          values += record || field.shape !== null || isString(field) ? 1 : field.count;
+        // As valuesOf counts: a top-level repeat gives separate values, records included.
+        if (depth === 0) values += field.shape !== null || isString(field) ? 1 : field.count;
       }
       end = Math.max(end, field.offset + size);
     }
-    if (l.size > end) rows.push(padding(base + end, l.size - end, depth));
+    if (l.size > end) rows.push(padding(base + end, l.size - end, depth, copies));
   };
-  walk(layout, 0, 0);
+  walk(layout, 0, 0, [0]);
   return rows;
 }
 
-function padding(offset: number, size: number, depth: number): MapRow {
-  return { offset, size, code: "", name: "(padding)", depth, kind: "padding", leaf: -1 };
+function padding(offset: number, size: number, depth: number, copies: readonly number[]): MapRow {
+  return { offset, size, code: "", name: "(padding)", depth, kind: "padding", leaf: -1, copies };
 }

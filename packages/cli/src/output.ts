@@ -2,10 +2,12 @@
  * Buffered text output with backpressure: lines gather into one string and go to the
  * stream in blocks of about 64 KiB, waiting for `drain` when the reader is slower than
  * us, so output of any length runs in constant memory. A closed pipe (`pybuf … | head`)
- * ends the command quietly, as it should.
+ * ends the command quietly, as it should; any other write error (a full disk) ends it
+ * with one line on stderr and status 1.
  */
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { describeError } from "./fail.js";
 
 const BLOCK = 64 * 1024;
 
@@ -27,9 +29,11 @@ export class LineWriter {
   constructor(stream: Writable) {
     this.#stream = stream;
     stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
       this.#closed = true;
-      process.exit(process.exitCode ?? 0);
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      // Anything else (a full disk, …) is one line on stderr, as every failure is.
+      process.stderr.write(`${describeError(error).line}\n`);
+      process.exit(1);
     });
   }
 

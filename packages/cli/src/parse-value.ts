@@ -3,7 +3,7 @@
  * read text: `int(text, 0)`, `float(text)`, `complex(text)`, and bytes literals with
  * Python's escapes. Records and sub-arrays take JSON (`'[1, 2]'`, `'{"id": 1}'`).
  */
-import { ValueError } from "@pybuffer/struct";
+import { pythonStrRepr, ValueError } from "@pybuffer/struct";
 import type { ValueInfo } from "./values.js";
 
 const INT = /^[+-]?(0[xX](_?[\da-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|[1-9](_?\d)*|0(_?0)*)$/;
@@ -22,7 +22,8 @@ const FLOAT =
  */
 export function parseInt0(text: string): number | bigint {
   const t = text.trim();
-  if (!INT.test(t)) throw new ValueError(`invalid literal for int() with base 0: '${text}'`);
+  if (!INT.test(t))
+    throw new ValueError(`invalid literal for int() with base 0: ${pythonStrRepr(text)}`);
   const negative = t.startsWith("-");
   const digits = t.replace(/^[+-]/, "").replace(/_/g, "");
   const value = BigInt(digits) * (negative ? -1n : 1n);
@@ -39,7 +40,8 @@ export function parseInt0(text: string): number | bigint {
  */
 export function parseFloatPy(text: string): number {
   const t = text.trim();
-  if (!FLOAT.test(t)) throw new ValueError(`could not convert string to float: '${text}'`);
+  if (!FLOAT.test(t))
+    throw new ValueError(`could not convert string to float: ${pythonStrRepr(text)}`);
   const lower = t.toLowerCase().replace(/_/g, "");
   const sign = lower.startsWith("-") ? -1 : 1;
   const body = lower.replace(/^[+-]/, "");

@@ -5,7 +5,7 @@
  * values as JSON (as Python's `json.dumps` writes them) for `--output jsonl`.
  */
 import { pythonStrRepr } from "@pybuffer/struct";
-import type { ValueInfo, ValueKind } from "./values.js";
+import { elementInfo, type ValueInfo, type ValueKind } from "./values.js";
 
 /** `repr(float)`: shortest digits that round-trip, fixed notation for 1e-4 <= |x| < 1e16. */
 export function floatRepr(x: number): string {
@@ -75,6 +75,10 @@ function leafRepr(value: unknown, kind: ValueKind): string {
  */
 export function reprOf(value: unknown, info: ValueInfo): string {
   if (Array.isArray(value)) {
+    if ((info.dims ?? 0) > 0) {
+      const item = elementInfo(info);
+      return `[${value.map((v) => reprOf(v, item)).join(", ")}]`;
+    }
     if (info.members !== null) return tupleRepr(value, info.members);
     return `[${value.map((v) => reprOf(v, info)).join(", ")}]`;
   }
@@ -149,7 +153,8 @@ function jsonFloat(x: number): string {
  */
 export function jsonOf(value: unknown, info: ValueInfo): string {
   if (Array.isArray(value)) {
-    const items = value.map((v, i) => jsonOf(v, info.members?.[i] ?? info));
+    const item = (info.dims ?? 0) > 0 ? elementInfo(info) : null;
+    const items = value.map((v, i) => jsonOf(v, item ?? info.members?.[i] ?? info));
     return `[${items.join(", ")}]`;
   }
   if (value instanceof Uint8Array) return jsonString(latin1(value));

@@ -14,7 +14,7 @@
  */
 import type { Layout } from "@pybuffer/struct";
 import { jsonOf, reprOf, strOf, tupleRepr } from "./py-repr.js";
-import { allNamed, type ValueInfo, valuesOf } from "./values.js";
+import { allNamed, elementInfo, type ValueInfo, valuesOf } from "./values.js";
 
 /** The `--output` formats. */
 export const OUTPUT_FORMATS: readonly string[] = ["table", "tuple", "jsonl", "csv", "fields"];
@@ -53,13 +53,18 @@ function jsonlPrinter(infos: readonly ValueInfo[], named: boolean): RecordPrinte
   };
 }
 
-function fieldLines(value: unknown, info: ValueInfo, prefix: string): string[] {
-  const name = `${prefix}${info.name}`;
+function fieldLines(value: unknown, info: ValueInfo, name: string): string[] {
   if (info.members === null || typeof value !== "object" || value === null) {
     return [`${name} = ${reprOf(value, info)}`];
   }
+  if ((info.dims ?? 0) > 0 && Array.isArray(value)) {
+    const item = elementInfo(info);
+    return value.flatMap((v, i) => fieldLines(v, item, `${name}[${i}]`));
+  }
   const members = Object.values(value);
-  return members.flatMap((v, i) => fieldLines(v, info.members![i]!, `${name}.`));
+  return members.flatMap((v, i) =>
+    fieldLines(v, info.members![i]!, `${name}.${info.members![i]!.name}`),
+  );
 }
 
 function fieldsPrinter(infos: readonly ValueInfo[]): RecordPrinter {
@@ -67,7 +72,7 @@ function fieldsPrinter(infos: readonly ValueInfo[]): RecordPrinter {
     eol: "\n",
     start: () => [],
     row: (record, index) => {
-      const lines = record.flatMap((v, i) => fieldLines(v, infos[i]!, ""));
+      const lines = record.flatMap((v, i) => fieldLines(v, infos[i]!, infos[i]!.name));
       return (index > 0 ? "\n" : "") + lines.join("\n");
     },
   };

@@ -15,6 +15,11 @@ export interface ValueInfo {
   readonly kind: ValueKind;
   /** For a `T{}` record: its members, in order. */
   readonly members: readonly ValueInfo[] | null;
+  /**
+   * Levels of lists around each leaf or record (default 0): a `(2,3)` sub-array has 2,
+   * a repeated member of a record (`T{2h}`, `T{2T{…}}`) has 1.
+   */
+  readonly dims?: number;
 }
 
 const KINDS: Readonly<Record<string, ValueKind>> = {
@@ -45,13 +50,31 @@ function isString(field: Field): boolean {
   return "spuw".includes(field.code) && field.code.length === 1;
 }
 
-function infoOf(field: Field, name: string): ValueInfo {
+function infoOf(field: Field, name: string, member: boolean): ValueInfo {
   const members = field.fields === null ? null : recordMembers(field.fields);
-  return { name, kind: kindOf(field.code), members };
+  // Inside a record a repeat count gives one list (`T{2h}` → [[1, 2]]); at the top level
+  // it gives separate values, as CPython's struct does.
+  const repeated = member && !isString(field) && field.count > 1 ? 1 : 0;
+  const dims = field.shape === null ? repeated : field.shape.length;
+  return { name, kind: kindOf(field.code), members, ...(dims > 0 ? { dims } : {}) };
 }
 
 function recordMembers(layout: Layout): ValueInfo[] {
-  return layout.fields.filter((f) => f.code !== "x").map((f, i) => infoOf(f, f.name ?? `f${i}`));
+  return layout.fields
+    .filter((f) => f.code !== "x")
+    .map((f, i) => infoOf(f, f.name ?? `f${i}`, true));
+}
+
+/**
+ * The info of one element of a list-valued `info` (one level of `dims` fewer).
+ *
+ * @example
+ * ```ts
+ * elementInfo({ name: "a", kind: "int", members: null, dims: 2 }).dims; // 1
+ * ```
+ */
+export function elementInfo(info: ValueInfo): ValueInfo {
+  return { ...info, dims: Math.max(0, (info.dims ?? 0) - 1) };
 }
 
 /**
@@ -72,7 +95,7 @@ export function valuesOf(layout: Layout): ValueInfo[] {
     for (let i = 0; i < repeat; i++) {
       const base = field.name ?? `f${values.length}`;
       const name = field.name !== null && repeat > 1 ? `${base}[${i}]` : base;
-      values.push(infoOf(field, name));
+      values.push(infoOf(field, name, false));
     }
   }
   return values;

@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixtureDir, pybuf, SAMPLE } from "./pybuf.js";
+import { fixtureDir, MAIN, pybuf, SAMPLE } from "./pybuf.js";
 
 const fixtures = fixtureDir();
 const file = fixtures.file("ten.bin", "00010203040506070809");
@@ -35,15 +37,21 @@ describe("errors CPython raises print as its last traceback line, status 1", () 
       1,
       "struct.error: cannot iteratively unpack with a struct of length 0",
     );
+    // memoryview(data).cast('<I') and .cast('B', [3, 3]), as CPython 3.13 raises them
     fails(
       ["view", file, "--format", "<I"],
       1,
-      "ValueError: fromTypedArray: 10 bytes are not a whole number of 4-byte items",
+      "TypeError: memoryview: length is not a multiple of itemsize",
     );
     fails(
       ["view", file, "--format", "B", "--shape", "3,3"],
       1,
-      "ValueError: fromTypedArray: product(shape) * itemsize != buffer size (9 != 10)",
+      "TypeError: memoryview: product(shape) * itemsize != buffer size",
+    );
+    fails(
+      ["view", file, "--format", "B", "--shape", "0"],
+      1,
+      "TypeError: memoryview: product(shape) * itemsize != buffer size",
     );
   });
 
@@ -58,6 +66,14 @@ describe("errors CPython raises print as its last traceback line, status 1", () 
     fails(["pack", "<d", "1.5.2"], 1, "ValueError: could not convert string to float: '1.5.2'");
     fails(["hex", file, "--sep", "ab"], 1, "ValueError: sep must be length 1.");
     fails(["hex", file, "--sep", "é"], 1, "ValueError: sep must be ASCII.");
+    // b''.hex(':', 2**31) and b''.hex(':', -2**31 - 1)
+    for (const n of ["2147483648", "-2147483649"]) {
+      fails(
+        ["hex", file, "--sep", ":", "--bytes-per-sep", n],
+        1,
+        "OverflowError: Python int too large to convert to C int",
+      );
+    }
   });
 
   it("memoryview errors from --cast and --slice", () => {
@@ -92,16 +108,42 @@ describe("files that cannot be read print as Python's OSError", () => {
       1,
       `FileNotFoundError: [Errno 2] No such file or directory: '${missing}'`,
     );
-    fails(
-      ["unpack", "<I", fixtures.dir],
-      1,
-      `IsADirectoryError: [Errno 21] Is a directory: '${fixtures.dir}'`,
-    );
+    const dir = fixtures.dir;
+    for (const args of [
+      ["unpack", "<I", dir],
+      ["hex", dir],
+      ["view", dir, "--format", "B"],
+    ]) {
+      fails(args, 1, `IsADirectoryError: [Errno 21] Is a directory: '${dir}'`);
+    }
+    // open('a\nb') and int('1\n2', 0): the repr keeps the line one line
+    fails(["hex", "a\nb"], 1, "FileNotFoundError: [Errno 2] No such file or directory: 'a\\nb'");
+    fails(["pack", "<i", "1\n2"], 1, "ValueError: invalid literal for int() with base 0: '1\\n2'");
+    fails(["pack", "<d", "x\ny"], 1, "ValueError: could not convert string to float: 'x\\ny'");
     fails(
       ["pack", "<I", "1", "-o", `${missing}/x`],
       1,
       `FileNotFoundError: [Errno 2] No such file or directory: '${missing}/x'`,
     );
+  });
+});
+
+describe("output that cannot be written prints as Python's OSError", () => {
+  it("a full disk: one line, status 1", () => {
+    // python3.13 -c "print('x')" > /dev/full
+    const full = openSync("/dev/full", "w");
+    try {
+      const run = spawnSync(process.execPath, [MAIN, "hex", SAMPLE], {
+        stdio: ["ignore", full, "pipe"],
+        encoding: "utf8",
+      });
+      expect([run.status, run.stderr]).toEqual([
+        1,
+        "OSError: [Errno 28] No space left on device\n",
+      ]);
+    } finally {
+      closeSync(full);
+    }
   });
 });
 
@@ -150,6 +192,18 @@ describe("command-line mistakes print a usage line, status 2", () => {
       ["view", SAMPLE, "--format", "B", "--slice", "1:2:3:4"],
       2,
       "pybuf view: bad --slice '1:2:3:4' (see 'pybuf view --help')",
+    );
+    for (const bad of ["-1", "1.5", "x", "", "99999999999999999999"]) {
+      fails(
+        ["unpack", "<I", SAMPLE, "--offset", bad],
+        2,
+        `pybuf unpack: --offset must be a non-negative integer, not '${bad}' (see 'pybuf unpack --help')`,
+      );
+    }
+    fails(
+      ["hex", SAMPLE, "--bytes-per-sep", "2.5"],
+      2,
+      "pybuf hex: --bytes-per-sep must be an integer, not '2.5' (see 'pybuf hex --help')",
     );
     fails(
       ["hex", SAMPLE, "--plain=1"],

@@ -5,8 +5,10 @@
  *   `@pybuffer/core` (the buffer protocol) and `@pybuffer/memoryview` export — with the
  *   entry points that take an exporter (`getBuffer`, `checkBuffer`, `copyData`,
  *   `memoryview`, `fromObject`, `fromFlags`, `getContiguous`) replaced by ones that
- *   also take JavaScript's binary types (`as-exporter.ts`), plus Python 2's `buffer`
- *   (`legacy-buffer.ts`) and `memoryviewFromBlob` (`from-blob.ts`).
+ *   also take JavaScript's binary types (`as-exporter.ts`), the struct functions and
+ *   `Struct` that read or write a buffer replaced by ones that also take exporters
+ *   (`struct-buffers.ts`), plus Python 2's `buffer` (`legacy-buffer.ts`) and
+ *   `memoryviewFromBlob` (`from-blob.ts`).
  * - Namespaces, for the packages whose names overlap (`fromMemory`, `fromObject`,
  *   `isDetached`, …): `legacy`, `typedarray`, `blob`, each the package unchanged.
  * - Subpaths: `pybuffer/struct`, `pybuffer/core`, … `pybuffer/node-buffer`, each one
@@ -37,3 +39,14 @@ export {
 } from "./as-exporter.js";
 export { memoryviewFromBlob } from "./from-blob.js";
 export { buffer, bufferFromObject, bufferFromReadWriteObject } from "./legacy-buffer.js";
+// These take exporters too (a MemoryView, an NDBuffer), as CPython's struct takes any buffer.
+export {
+  iterUnpack,
+  packInto,
+  Struct,
+  type StructBuffer,
+  unpack,
+  unpackColumns,
+  unpackFrom,
+  unpackMany,
+} from "./struct-buffers.js";

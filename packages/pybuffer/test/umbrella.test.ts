@@ -15,6 +15,14 @@ describe("pybuffer (umbrella)", () => {
       "getBuffer",
       "getContiguous",
       "memoryview",
+      // struct's, taking exporters too: see struct-exporters.test.ts
+      "iterUnpack",
+      "packInto",
+      "Struct",
+      "unpack",
+      "unpackColumns",
+      "unpackFrom",
+      "unpackMany",
     ]); // they take JS binary types too: see binary-types.test.ts
     for (const [name, value] of Object.entries({ ...struct, ...core, ...memoryviewPackage })) {
       if (!wrapped.has(name)) expect(umbrella.get(name), name).toBe(value);

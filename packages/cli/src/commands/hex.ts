@@ -2,10 +2,30 @@
  * `pybuf hex FILE`: a dump with offsets and ASCII, or with `--sep`, exactly Python's
  * `data.hex(sep, bytes_per_sep)` on one line. Streamed: files of any size.
  */
-import { intOption, positionals, stringOption } from "../args.js";
+import { OverflowError } from "@pybuffer/struct";
+import { intOption, type ParsedArgs, positionals, stringOption } from "../args.js";
 import type { Command } from "../command.js";
+import { usageError } from "../fail.js";
 import { openFile, readChunks } from "../file-source.js";
 import { checkSep, dumpLine, pythonHex } from "../hex-text.js";
+
+const C_INT_MIN = -(2n ** 31n);
+const C_INT_MAX = 2n ** 31n - 1n;
+
+/** `--bytes-per-sep`, a C `int` as `bytes.hex` takes it (default 1). */
+function bytesPerSep(args: ParsedArgs): number {
+  const text = stringOption(args, "bytes-per-sep");
+  if (text === undefined) return 1;
+  const match = /^([+-]?)(\d+|0x[\da-f]+)$/i.exec(text.trim());
+  if (match === null) {
+    throw usageError("hex", `--bytes-per-sep must be an integer, not '${text}'`);
+  }
+  const value = BigInt(match[2]!) * (match[1] === "-" ? -1n : 1n);
+  if (value < C_INT_MIN || value > C_INT_MAX) {
+    throw new OverflowError("Python int too large to convert to C int");
+  }
+  return Number(value);
+}
 
 /**
  * The `hex` command.
@@ -43,7 +63,7 @@ options:
     const offset = intOption("hex", args, "offset", 0) ?? 0;
     const limit = intOption("hex", args, "length", 0);
     const sep = stringOption(args, "sep");
-    const perSep = intOption("hex", args, "bytes-per-sep", -(2 ** 31)) ?? 1;
+    const perSep = bytesPerSep(args);
     if (sep !== undefined) checkSep(sep);
     const python =
       sep !== undefined || args.values.plain === true || args.values["bytes-per-sep"] !== undefined;

@@ -30,8 +30,11 @@ function strip(rows: readonly MapRow[], size: number, paint: Painter): string[] 
   const shown = Math.min(size, STRIP_MAX);
   const owner: (MapRow | undefined)[] = new Array(shown);
   for (const row of rows) {
-    if (row.kind === "record") continue;
-    for (let b = row.offset; b < Math.min(row.offset + row.size, shown); b++) owner[b] = row;
+    if (row.kind !== "field") continue;
+    for (const copy of row.copies) {
+      const start = row.offset + copy;
+      for (let b = start; b < Math.min(start + row.size, shown); b++) owner[b] = row;
+    }
   }
   const lines: string[] = [];
   const width = String(Math.max(0, shown - 1)).length;
@@ -74,7 +77,7 @@ options:
     const options = structOptions("layout", args);
     const layout = parseFormat(format!, options);
     const paint = painter(colourWanted());
-    const rows = mapRows(layout);
+    const rows = mapRows(layout, STRIP_MAX);
     const mode = layout.mode === "@" || layout.mode === "^" ? ` (${options.abi ?? "lp64"})` : "";
     out.line(
       `${paint.bold(format!.length <= 40 ? `'${format}'` : "format")}: ${layout.size} bytes, alignment ${layout.alignment}, ` +

@@ -1,14 +1,16 @@
 /**
  * `pybuf view FILE --format F`: a memoryview over the bytes of a file, with a format and
  * shape, optionally cast and sliced, printed as `m.tolist()` prints (n-d aware,
- * truncated past `--max-items`). The bytes viewed are read into memory.
+ * truncated past `--max-items`). Only the bytes viewed (`--offset`, `--length`) are read,
+ * into memory; their size is checked as `memoryview.cast` checks it.
  */
-import { readFile } from "node:fs/promises";
 import { MemoryView, memoryview } from "@pybuffer/memoryview";
+import { calcSize } from "@pybuffer/struct";
 import { fromBinary } from "@pybuffer/typedarray";
 import { intOption, positionals, stringOption } from "../args.js";
 import { type Command, structOptions } from "../command.js";
 import { usageError } from "../fail.js";
+import { readRegion } from "../file-source.js";
 import { infoLine, itemRepr, listText } from "../list-text.js";
 import { sliceKey } from "../slice-key.js";
 
@@ -19,6 +21,23 @@ function shapeOption(text: string | undefined): number[] | undefined {
     throw usageError("view", `--shape must be sizes separated by commas, not '${text}'`);
   }
   return dims.map(Number);
+}
+
+/**
+ * The checks `memoryview(data).cast(format, shape)` makes of the size, with its errors.
+ *
+ * @example
+ * ```ts
+ * checkSize(10, 4, undefined); // TypeError: memoryview: length is not a multiple of itemsize
+ * ```
+ */
+function checkSize(bytes: number, itemsize: number, shape: number[] | undefined): void {
+  if (itemsize > 0 && bytes % itemsize !== 0) {
+    throw new TypeError("memoryview: length is not a multiple of itemsize");
+  }
+  if (shape !== undefined && shape.reduce((a, b) => a * b, itemsize) !== bytes) {
+    throw new TypeError("memoryview: product(shape) * itemsize != buffer size");
+  }
 }
 
 /**
@@ -68,10 +87,8 @@ options:
     const length = intOption("view", args, "length", 0);
     const maxItems = intOption("view", args, "max-items", 0) ?? 1000;
     const options = structOptions("view", args);
-    const file = await readFile(path!);
-    const start = Math.min(offset, file.length);
-    const end = Math.min(file.length, length === undefined ? Infinity : start + length);
-    const bytes = new Uint8Array(file.buffer, file.byteOffset + start, end - start);
+    const bytes = await readRegion(path!, offset, length);
+    checkSize(bytes.length, calcSize(format, options), shape);
     const exporter = fromBinary(bytes, {
       format,
       ...(shape === undefined ? {} : { shape }),

@@ -1,0 +1,209 @@
+/**
+ * The `struct` functions and `Struct` taking any exporter where CPython takes a buffer
+ * (its `y*` and `w*` arguments): `unpack("<I", memoryview(data))`,
+ * `packInto("<h", m, 0, 1)`, as Python's `struct.unpack('<I', memoryview(data))`.
+ *
+ * JavaScript's binary types go to `@pybuffer/struct` as they are. An exporter that is not
+ * one of them is asked for its bytes as CPython asks: `PyBUF_SIMPLE` to read (a view that
+ * is not C-contiguous raises the exporter's `BufferError`), `PyBUF_WRITABLE` to pack into
+ * (any refusal is struct's `TypeError`, "argument must be read-write bytes-like object").
+ * The bytes are read through a `Uint8Array` over the exporter's memory and the buffer is
+ * released when the call returns; for `iterUnpack`, as soon as the iterator is made (the
+ * memory stays valid under it: JavaScript cannot free it).
+ */
+import {
+  checkBuffer,
+  getBuffer,
+  PyBUF_SIMPLE,
+  PyBUF_WRITABLE,
+  releaseBuffer,
+} from "@pybuffer/core";
+import type { BufferSource, Column, UnpackIterator } from "@pybuffer/struct";
+import * as struct from "@pybuffer/struct";
+
+/** What the struct functions take here: a JavaScript binary type or any exporter. */
+export type StructBuffer = BufferSource | object;
+
+/** Whether `obj` is an exporter that `@pybuffer/struct` cannot read by itself. */
+function exporterOnly(obj: unknown): boolean {
+  return !ArrayBuffer.isView(obj) && checkBuffer(obj);
+}
+
+/**
+ * `use(bytes)` with the bytes of `obj`: `obj` itself unless it is an exporter, else a
+ * `Uint8Array` over its buffer, released afterwards.
+ *
+ * @example
+ * ```ts
+ * withBytes(memoryview(new Uint8Array([1, 2])), false, (b) => b); // Uint8Array [1, 2]
+ * ```
+ */
+export function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: BufferSource) => T): T {
+  if (!exporterOnly(obj)) return use(obj as BufferSource);
+  let view: ReturnType<typeof getBuffer>;
+  try {
+    view = getBuffer(obj, writable ? PyBUF_WRITABLE : PyBUF_SIMPLE);
+  } catch (error) {
+    // CPython's `w*` turns any refusal into the TypeError struct raises for a non-buffer.
+    if (writable) return use(obj as BufferSource);
+    throw error;
+  }
+  try {
+    return use(new Uint8Array(view.memory, view.buf, view.len));
+  } finally {
+    releaseBuffer(view);
+  }
+}
+
+/**
+ * `struct.Struct`, whose methods also take exporters (a `MemoryView`, an `NDBuffer`, …).
+ *
+ * @example
+ * ```ts
+ * new Struct("<h").unpack(memoryview(new Int16Array([-2]))); // [-2]
+ * ```
+ */
+export class Struct extends struct.Struct {
+  override packInto(buffer: StructBuffer, offset: number | bigint, ...values: unknown[]): void {
+    withBytes(buffer, true, (b) => super.packInto(b, offset, ...values));
+  }
+
+  override packIntoArray(
+    buffer: StructBuffer,
+    offset: number | bigint,
+    values: readonly unknown[],
+  ): void {
+    withBytes(buffer, true, (b) => super.packIntoArray(b, offset, values));
+  }
+
+  override packManyInto(
+    buffer: StructBuffer,
+    offset: number | bigint,
+    rows: readonly (readonly unknown[])[],
+  ): void {
+    withBytes(buffer, true, (b) => super.packManyInto(b, offset, rows));
+  }
+
+  override unpack(buffer: StructBuffer): unknown[] {
+    return withBytes(buffer, false, (b) => super.unpack(b));
+  }
+
+  override unpackFrom(buffer: StructBuffer, offset: number | bigint = 0): unknown[] {
+    return withBytes(buffer, false, (b) => super.unpackFrom(b, offset));
+  }
+
+  override iterUnpack(buffer: StructBuffer): UnpackIterator {
+    return withBytes(buffer, false, (b) => super.iterUnpack(b));
+  }
+
+  override unpackMany(buffer: StructBuffer): unknown[][] {
+    return withBytes(buffer, false, (b) => super.unpackMany(b));
+  }
+
+  override unpackColumns(buffer: StructBuffer): Column[] {
+    return withBytes(buffer, false, (b) => super.unpackColumns(b));
+  }
+}
+
+/**
+ * `f(...args)`, the buffer at `args[1]` replaced by its bytes when it is an exporter; the
+ * format is checked first, as CPython converts it before the buffer. Other arguments go
+ * to `f` as they are, so struct's arity errors count them as given.
+ */
+function call<T>(f: (...a: never[]) => T, args: IArguments, writable: boolean): T {
+  if (args.length < 2 || !exporterOnly(args[1])) return Reflect.apply(f, undefined, args);
+  struct.calcSize(args[0]);
+  const given: unknown[] = Array.from(args);
+  return withBytes(given[1], writable, (bytes) => {
+    given[1] = bytes;
+    return Reflect.apply(f, undefined, given);
+  });
+}
+
+/**
+ * `struct.pack_into(fmt, buffer, offset, *v)`, `buffer` any writable exporter too.
+ *
+ * @example
+ * ```ts
+ * const data = new Int16Array(2);
+ * packInto("<h", memoryview(data), 2, -1); // data is [0, -1]
+ * ```
+ */
+export function packInto(
+  _fmt: string | Uint8Array,
+  _buffer: StructBuffer,
+  _offset: number | bigint,
+  ..._values: unknown[]
+): void {
+  // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
+  call(struct.packInto, arguments, true);
+}
+
+/**
+ * `struct.unpack(fmt, buffer)`, `buffer` any exporter too.
+ *
+ * @example
+ * ```ts
+ * unpack("<I", memoryview(new Uint8Array([1, 0, 0, 0]))); // [1]
+ * ```
+ */
+export function unpack(_fmt: string | Uint8Array, _buffer: StructBuffer): unknown[] {
+  // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
+  return call(struct.unpack, arguments, false);
+}
+
+/**
+ * `struct.unpack_from(fmt, buffer, offset=0)`, `buffer` any exporter too.
+ *
+ * @example
+ * ```ts
+ * unpackFrom("<b", memoryview(new Int8Array([1, -2])), 1); // [-2]
+ * ```
+ */
+export function unpackFrom(
+  _fmt: string | Uint8Array,
+  _buffer: StructBuffer,
+  _offset?: number | bigint,
+): unknown[] {
+  // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
+  return call(struct.unpackFrom, arguments, false);
+}
+
+/**
+ * `struct.iter_unpack(fmt, buffer)`, `buffer` any exporter too.
+ *
+ * @example
+ * ```ts
+ * [...iterUnpack("<b", memoryview(new Int8Array([1, 2])))]; // [[1], [2]]
+ * ```
+ */
+export function iterUnpack(_fmt: string | Uint8Array, _buffer: StructBuffer): UnpackIterator {
+  // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
+  return call(struct.iterUnpack, arguments, false);
+}
+
+/**
+ * `list(struct.iter_unpack(fmt, buffer))` in one call, `buffer` any exporter too.
+ *
+ * @example
+ * ```ts
+ * unpackMany("<b", memoryview(new Int8Array([1, 2]))); // [[1], [2]]
+ * ```
+ */
+export function unpackMany(_fmt: string | Uint8Array, _buffer: StructBuffer): unknown[][] {
+  // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
+  return call(struct.unpackMany, arguments, false);
+}
+
+/**
+ * One column per value position, `buffer` any exporter too.
+ *
+ * @example
+ * ```ts
+ * unpackColumns("<b", memoryview(new Int8Array([1, 2]))); // [Int8Array [1, 2]]
+ * ```
+ */
+export function unpackColumns(_fmt: string | Uint8Array, _buffer: StructBuffer): Column[] {
+  // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
+  return call(struct.unpackColumns, arguments, false);
+}

@@ -1,0 +1,110 @@
+/**
+ * The struct functions and `Struct` of the umbrella take exporters where CPython's take
+ * any buffer. Expected values and messages are CPython 3.13's, e.g.
+ *   m = memoryview(bytearray(b"\x01\0\0\0\x02\0\0\0"))
+ *   struct.unpack("<II", m); struct.unpack("<I", m[::2]); struct.pack_into("<I", m.toreadonly(), 0, 1)
+ */
+import * as struct from "@pybuffer/struct";
+import { describe, expect, it } from "vitest";
+import {
+  BufferError,
+  iterUnpack,
+  memoryview,
+  NDBuffer,
+  packInto,
+  Struct,
+  StructError,
+  unpack,
+  unpackColumns,
+  unpackFrom,
+  unpackMany,
+} from "../src/index.js";
+
+const bytes = () => new Uint8Array([1, 0, 0, 0, 2, 0, 0, 0]);
+
+describe("struct functions over exporters", () => {
+  it("read a memoryview or any exporter as bytes", () => {
+    const m = memoryview(bytes());
+    expect(unpack("<II", m)).toEqual([1, 2]);
+    expect(unpack("<I", m.slice(4, 8))).toEqual([2]);
+    expect(unpackFrom("<I", m, 4)).toEqual([2]);
+    expect(unpackFrom("<I", m)).toEqual([1]);
+    expect([...iterUnpack("<I", m)]).toEqual([[1], [2]]);
+    expect(unpackMany("<I", m)).toEqual([[1], [2]]);
+    expect(unpackColumns("<I", m)).toEqual([new Uint32Array([1, 2])]);
+    const nd = new NDBuffer(new Uint8Array([5, 1]).buffer, { shape: [2] });
+    expect(unpack("<H", nd)).toEqual([261]);
+  });
+
+  it("write into a writable exporter, and release every buffer they take", () => {
+    const data = new Uint8Array(8);
+    const m = memoryview(data);
+    packInto("<I", m, 4, 0x01020304);
+    expect(Array.from(data)).toEqual([0, 0, 0, 0, 4, 3, 2, 1]);
+    unpack("<II", m);
+    [...iterUnpack("<I", m)];
+    m.release(); // would raise BufferError if an export were still held
+    expect(m.toString()).toContain("released");
+  });
+
+  it("raise CPython's errors, in CPython's order", () => {
+    const m = memoryview(bytes());
+    expect(() => unpack("<I", m.slice(null, null, 2))).toThrow(
+      new BufferError("memoryview: underlying buffer is not C-contiguous"),
+    );
+    expect(() => unpack("Y", m.slice(null, null, 2))).toThrow(
+      new StructError("bad char in struct format"),
+    );
+    expect(() => unpack("<I", m)).toThrow(new StructError("unpack requires a buffer of 4 bytes"));
+    expect(() => packInto("<I", m.toReadOnly(), 0, 1)).toThrow(
+      /^argument must be read-write bytes-like object, not /,
+    );
+    expect(() => packInto("<I", m.toReadOnly(), 0, 1)).toThrow(TypeError);
+    expect(() => packInto("<I", m, 0)).toThrow(
+      new StructError("pack_into expected 1 items for packing (got 0)"),
+    );
+    expect(() => (packInto as (...a: unknown[]) => void)("<I", m)).toThrow(
+      new StructError("pack_into expected offset argument"),
+    );
+    expect(() => unpack("<I", "abcd" as unknown as Uint8Array)).toThrow(
+      "a bytes-like object is required, not 'str'",
+    );
+  });
+
+  it("leave JavaScript's binary types to @pybuffer/struct unchanged", () => {
+    expect(unpack("<I", new Uint8Array([9, 0, 0, 0]))).toEqual([9]);
+    expect(unpack("<I", new Uint32Array([7]).buffer)).toEqual([7]);
+    const view = new DataView(new ArrayBuffer(4));
+    packInto("<i", view, 0, -1);
+    expect(view.getInt32(0)).toBe(-1);
+  });
+});
+
+describe("Struct over exporters", () => {
+  const s = new Struct("<hh");
+
+  it("is struct's Struct, its methods taking exporters too", () => {
+    expect(s).toBeInstanceOf(struct.Struct);
+    expect(String(s)).toBe("Struct('<hh')");
+    expect(s.unpack(memoryview(new Int16Array([1, -1])))).toEqual([1, -1]);
+    expect(s.unpackFrom(memoryview(new Int16Array([0, 1, -1])), 2)).toEqual([1, -1]);
+    expect([...s.iterUnpack(memoryview(new Int16Array([1, 2, 3, 4])))]).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(s.unpackMany(memoryview(new Int16Array([1, 2])))).toEqual([[1, 2]]);
+    expect(s.unpackColumns(memoryview(new Int16Array([1, 2])))).toEqual([
+      new Int16Array([1]),
+      new Int16Array([2]),
+    ]);
+    const out = new Int16Array(4);
+    s.packInto(memoryview(out), 0, 7, 8);
+    s.packIntoArray(memoryview(out).slice(2), 0, [9, 10]);
+    expect(Array.from(out)).toEqual([7, 8, 9, 10]);
+    s.packManyInto(memoryview(out), 0, [
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(Array.from(out)).toEqual([1, 2, 3, 4]);
+  });
+});
