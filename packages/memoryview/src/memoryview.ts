@@ -101,6 +101,9 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
     if (obj === SHELL) {
       mbuf = shellMbuf;
       view = shellView;
+      // The module must not keep the last view's layout and memory alive.
+      shellMbuf = PLACEHOLDER_MBUF;
+      shellView = PLACEHOLDER;
     } else if (obj instanceof MemoryView) {
       obj._alive();
       mbuf = obj._mbuf;
@@ -118,9 +121,13 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
     super(mbuf, view);
   }
 
-  /** @internal A new view on the same managed buffer with layout `view`. */
+  /**
+   * @internal A new view on the same managed buffer with layout `view`, of this view's
+   * class: a subclass (the `pybuffer` umbrella's, which takes JavaScript's binary types as
+   * arguments) keeps its class through slices, casts and `toReadOnly()`.
+   */
   _derive(view: BufferView): MemoryView {
-    return newView(this._mbuf, view);
+    return newView(this._mbuf, view, this.constructor as typeof MemoryView);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -381,12 +388,25 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
  * @example
  * newView(m._mbuf, m._copyLayout());
  */
-export function newView(mbuf: ManagedBuffer, view: BufferView): MemoryView {
+export function newView(
+  mbuf: ManagedBuffer,
+  view: BufferView,
+  kind: typeof MemoryView = MemoryView,
+): MemoryView {
   shellMbuf = mbuf;
   shellView = view;
-  const m = new MemoryView(SHELL);
-  // The module must not keep the last view's layout and memory alive.
-  shellMbuf = PLACEHOLDER_MBUF;
-  shellView = PLACEHOLDER;
+  // The constructor's SHELL branch takes both and resets them. (If a subclass constructor
+  // throws first, they stay until the next call: no view is made from them.)
+  const m = new kind(SHELL);
+  if (shellMbuf !== PLACEHOLDER_MBUF) {
+    shellMbuf = PLACEHOLDER_MBUF;
+    shellView = PLACEHOLDER;
+    // A subclass constructor that did not hand its argument to `super`: the view it made
+    // is not the one asked for.
+    m.release();
+    throw new TypeError(
+      `${kind.name}: a MemoryView subclass must pass its constructor's argument to super()`,
+    );
+  }
   return m;
 }

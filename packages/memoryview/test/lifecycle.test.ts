@@ -4,9 +4,16 @@
  * hands out buffers and refuses to be released while they are held (CPython's
  * messages); `using` releases; iteration notices a release halfway.
  */
-import { getBuffer, NDBuffer, PyBUF_FULL_RO, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
+import {
+  exportCount,
+  getBuffer,
+  NDBuffer,
+  PyBUF_FULL_RO,
+  PyBUF_SIMPLE,
+  releaseBuffer,
+} from "@pybuffer/core";
 import { describe, expect, it } from "vitest";
-import { BufferError, hashBytes, MemoryView, memoryview, ValueError } from "../src/index.js";
+import { BufferError, hashBytes, MemoryView, memoryview, Slice, ValueError } from "../src/index.js";
 
 function exporter(n = 8, readonly = false): NDBuffer {
   return new NDBuffer(new Uint8Array(Array.from({ length: n }, (_, i) => i + 1)).buffer, {
@@ -140,5 +147,33 @@ describe("hash", () => {
     const n = memoryview(exporter(3, true));
     n.release();
     expect(() => n.hash()).toThrow(ValueError);
+  });
+});
+
+describe("subclasses", () => {
+  it("keep their class through slices, casts and toReadOnly", () => {
+    class Tagged extends MemoryView {}
+    const m = new Tagged(new NDBuffer(new Uint8Array([1, 2, 3, 4]).buffer, { shape: [4] }));
+    for (const derived of [m.slice(1), m.cast("I"), m.toReadOnly(), m.get(new Slice(0, 2))]) {
+      expect(derived).toBeInstanceOf(Tagged);
+    }
+    expect(m.slice(null, null, -1).toList()).toEqual([4, 3, 2, 1]);
+  });
+
+  it("must hand their constructor's argument to super()", () => {
+    const other = new NDBuffer(new Uint8Array([9]).buffer, { shape: [1] });
+    class Stubborn extends MemoryView {
+      constructor(_obj: unknown) {
+        super(other);
+      }
+    }
+    const m = new Stubborn(new NDBuffer(new Uint8Array([1, 2]).buffer, { shape: [2] }));
+    expect(() => m.slice(1)).toThrow(
+      "Stubborn: a MemoryView subclass must pass its constructor's argument to super()",
+    );
+    // The stray view made from `other` was given back.
+    expect(exportCount(other)).toBe(1);
+    m.release();
+    expect(exportCount(other)).toBe(0);
   });
 });

@@ -16,12 +16,6 @@ import {
   getBuffer as coreGetBuffer,
   isMemory,
 } from "@pybuffer/core";
-import {
-  type MemoryView,
-  memoryview as memoryviewOf,
-  fromFlags as mvFromFlags,
-  getContiguous as mvGetContiguous,
-} from "@pybuffer/memoryview";
 import { type BinaryLike, fromBinary, isWasmMemory } from "@pybuffer/typedarray";
 
 /**
@@ -86,57 +80,4 @@ export function getBuffer(obj: unknown, flags: number): BufferView {
  */
 export function copyData(dest: unknown, src: unknown): void {
   coreCopyData(asExporter(dest), asExporter(src));
-}
-
-/**
- * Python's `memoryview(obj)`, accepting JS binary types as exporters.
- *
- * @example
- * ```ts
- * memoryview(new Uint8Array([1, 2, 3])).toList(); // [1, 2, 3]
- * memoryview(new Float64Array(8)).format; // "d"
- * ```
- */
-export function memoryview(obj: unknown): MemoryView {
-  return memoryviewOf(asExporter(obj));
-}
-
-/**
- * `PyMemoryView_FromObject(obj)`: the same as {@link memoryview}.
- *
- * @example
- * ```ts
- * fromObject(new Int16Array([1, -1])).toList(); // [1, -1]
- * ```
- */
-export function fromObject(obj: unknown): MemoryView {
-  return memoryviewOf(asExporter(obj));
-}
-
-/**
- * `memoryview._from_flags(obj, flags)`, accepting JS binary types as exporters.
- *
- * @example
- * ```ts
- * fromFlags(new Uint16Array(3), PyBUF_SIMPLE).format; // "B"
- * ```
- */
-export function fromFlags(obj: unknown, flags: number): MemoryView {
-  return mvFromFlags(asExporter(obj), flags);
-}
-
-/**
- * `PyMemoryView_GetContiguous(obj, buffertype, order)`, accepting JS binary types.
- *
- * @example
- * ```ts
- * getContiguous(new Float32Array(4), PyBUF_READ, "C").cContiguous; // true
- * ```
- */
-export function getContiguous(
-  obj: unknown,
-  buffertype: number,
-  order: "C" | "F" | "A",
-): MemoryView {
-  return mvGetContiguous(asExporter(obj), buffertype, order);
 }

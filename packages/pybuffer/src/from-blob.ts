@@ -4,7 +4,7 @@
  * `fromBlob`, then viewed synchronously like any exporter.
  */
 import { type FromBlobOptions, fromBlob } from "@pybuffer/blob";
-import { type MemoryView, memoryview as memoryviewOf } from "@pybuffer/memoryview";
+import { MemoryView } from "./views.js";
 
 /**
  * `memoryview(blob)`, asynchronously: a read-only view of a private copy of the Blob's
@@ -20,5 +20,5 @@ export async function memoryviewFromBlob(
   blob: Blob,
   options: FromBlobOptions = {},
 ): Promise<MemoryView> {
-  return memoryviewOf(await fromBlob(blob, options));
+  return new MemoryView(await fromBlob(blob, options));
 }

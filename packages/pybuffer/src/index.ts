@@ -3,9 +3,10 @@
  *
  * - Flat: Python's own API — everything `@pybuffer/struct` (the `struct` module),
  *   `@pybuffer/core` (the buffer protocol) and `@pybuffer/memoryview` export — with the
- *   entry points that take an exporter (`getBuffer`, `checkBuffer`, `copyData`,
- *   `memoryview`, `fromObject`, `fromFlags`, `getContiguous`) replaced by ones that
- *   also take JavaScript's binary types (`as-exporter.ts`), the struct functions and
+ *   entry points that take an exporter (`getBuffer`, `checkBuffer`, `copyData`) replaced
+ *   by ones that also take JavaScript's binary types (`as-exporter.ts`), `MemoryView`
+ *   and the functions that make one replaced by a subclass whose constructor, `equals`
+ *   and slice assignment take them too (`views.ts`), the struct functions and
  *   `Struct` that read or write a buffer replaced by ones that also take exporters
  *   (`struct-buffers.ts`), plus Python 2's `buffer` (`legacy-buffer.ts`) and
  *   `memoryviewFromBlob` (`from-blob.ts`).
@@ -26,17 +27,7 @@ export type { Abi } from "@pybuffer/struct";
 export * from "@pybuffer/struct";
 export * as typedarray from "@pybuffer/typedarray";
 // These take JS binary types too, in place of core's and memoryview's own.
-export {
-  asExporter,
-  checkBuffer,
-  copyData,
-  fromFlags,
-  fromObject,
-  getBuffer,
-  getContiguous,
-  isBinary,
-  memoryview,
-} from "./as-exporter.js";
+export { asExporter, checkBuffer, copyData, getBuffer, isBinary } from "./as-exporter.js";
 export { memoryviewFromBlob } from "./from-blob.js";
 export { buffer, bufferFromObject, bufferFromReadWriteObject } from "./legacy-buffer.js";
 // These take exporters too (a MemoryView, an NDBuffer), as CPython's struct takes any buffer.
@@ -50,3 +41,13 @@ export {
   unpackFrom,
   unpackMany,
 } from "./struct-buffers.js";
+// The MemoryView class and every function that makes one: binary types as arguments too.
+export {
+  fromBuffer,
+  fromFlags,
+  fromMemory,
+  fromObject,
+  getContiguous,
+  MemoryView,
+  memoryview,
+} from "./views.js";

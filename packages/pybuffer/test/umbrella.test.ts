@@ -10,11 +10,14 @@ describe("pybuffer (umbrella)", () => {
     const wrapped = new Set([
       "checkBuffer",
       "copyData",
+      "fromBuffer",
       "fromFlags",
+      "fromMemory",
       "fromObject",
       "getBuffer",
       "getContiguous",
       "memoryview",
+      "MemoryView", // a subclass: see memoryview-class.test.ts
       // struct's, taking exporters too: see struct-exporters.test.ts
       "iterUnpack",
       "packInto",

@@ -1,0 +1,151 @@
+/**
+ * The umbrella's `MemoryView` and the functions that make one. It is
+ * `@pybuffer/memoryview`'s class, taking JavaScript's binary types (a TypedArray or Node
+ * `Buffer`, DataView, ArrayBuffer, SharedArrayBuffer, WebAssembly.Memory) wherever it
+ * takes an exporter: `new MemoryView(u8)`, `m.equals(u8)` (Python's `m == b"..."`) and
+ * `m.set(new Slice(0, 2), u8)` (`m[0:2] = b"..."`). Slices, casts and `toReadOnly()` of
+ * one are of this class too. Every function here returns this class, so that a view made
+ * by any of them takes binary types the same way.
+ */
+import type { BufferView, Memory } from "@pybuffer/core";
+import * as mv from "@pybuffer/memoryview";
+import { asExporter } from "./as-exporter.js";
+
+/** A key that assigns a slice (`m[a:b] = x`, `m[a:b, c:d] = x`), whose value is a buffer. */
+function isSliceKey(key: unknown): boolean {
+  return key instanceof mv.Slice || (Array.isArray(key) && key.some((k) => k instanceof mv.Slice));
+}
+
+/**
+ * Python's `memoryview`, as `@pybuffer/memoryview`'s, over an exporter or a JavaScript
+ * binary value.
+ *
+ * @example
+ * ```ts
+ * const m = new MemoryView(new Uint8Array([1, 2, 3]));
+ * m.equals(new Uint8Array([1, 2, 3])); // true
+ * m.slice(1) instanceof MemoryView; // true
+ * ```
+ */
+export class MemoryView extends mv.MemoryView {
+  constructor(obj: unknown) {
+    super(asExporter(obj));
+  }
+
+  /**
+   * `m == other`, where `other` may also be a JavaScript binary value (a `Uint8Array` is
+   * Python's `bytes`; other TypedArrays compare item by item with their own format).
+   *
+   * @example
+   * ```ts
+   * new MemoryView(new Uint8Array([1, 2])).equals(new Uint8Array([1, 2])); // true
+   * ```
+   */
+  override equals(other: unknown): boolean {
+    return super.equals(asExporter(other));
+  }
+
+  /**
+   * `m[key] = value`; a slice assignment also takes a JavaScript binary value.
+   *
+   * @example
+   * ```ts
+   * const m = new MemoryView(new Uint8Array(4));
+   * m.set(new Slice(0, 2), new Uint8Array([9, 9]));
+   * ```
+   */
+  override set(key: mv.Key, value: unknown): void {
+    super.set(key, isSliceKey(key) ? asExporter(value) : value);
+  }
+}
+
+/** The same view as this class: shares `m`'s managed buffer, then gives `m` up. */
+function adopt(m: mv.MemoryView): MemoryView {
+  const view = new MemoryView(m);
+  m.release();
+  return view;
+}
+
+/**
+ * Python's `memoryview(obj)`, accepting JS binary types as exporters.
+ *
+ * @example
+ * ```ts
+ * memoryview(new Uint8Array([1, 2, 3])).toList(); // [1, 2, 3]
+ * memoryview(new Float64Array(8)).format; // "d"
+ * ```
+ */
+export function memoryview(obj: unknown): MemoryView {
+  return new MemoryView(obj);
+}
+
+/**
+ * `PyMemoryView_FromObject(obj)`: the same as {@link memoryview}.
+ *
+ * @example
+ * ```ts
+ * fromObject(new Int16Array([1, -1])).toList(); // [1, -1]
+ * ```
+ */
+export function fromObject(obj: unknown): MemoryView {
+  return new MemoryView(obj);
+}
+
+/**
+ * `memoryview._from_flags(obj, flags)`, accepting JS binary types as exporters.
+ *
+ * @example
+ * ```ts
+ * fromFlags(new Uint16Array(3), PyBUF_SIMPLE).format; // "B"
+ * ```
+ */
+export function fromFlags(obj: unknown, flags: number): MemoryView {
+  return adopt(mv.fromFlags(asExporter(obj), flags));
+}
+
+/**
+ * `PyMemoryView_GetContiguous(obj, buffertype, order)`, accepting JS binary types.
+ *
+ * @example
+ * ```ts
+ * getContiguous(new Float32Array(4), PyBUF_READ, "C").cContiguous; // true
+ * ```
+ */
+export function getContiguous(
+  obj: unknown,
+  buffertype: number,
+  order: "C" | "F" | "A",
+): MemoryView {
+  return adopt(mv.getContiguous(asExporter(obj), buffertype, order));
+}
+
+/**
+ * `PyMemoryView_FromMemory(memory, offset, size, flags)`, as `@pybuffer/memoryview`'s,
+ * returning this module's class.
+ *
+ * @example
+ * ```ts
+ * fromMemory(new ArrayBuffer(4), PyBUF_WRITE).equals(new Uint8Array(4)); // true
+ * ```
+ */
+export function fromMemory(
+  memory: Memory,
+  flags: number,
+  byteOffset?: number,
+  size?: number,
+): MemoryView {
+  return adopt(mv.fromMemory(memory, flags, byteOffset, size));
+}
+
+/**
+ * `PyMemoryView_FromBuffer(view)`, as `@pybuffer/memoryview`'s, returning this module's
+ * class.
+ *
+ * @example
+ * ```ts
+ * fromBuffer(getBuffer(new Uint8Array([5]), PyBUF_FULL_RO)).toList(); // [5]
+ * ```
+ */
+export function fromBuffer(view: BufferView): MemoryView {
+  return adopt(mv.fromBuffer(view));
+}
