@@ -4,7 +4,7 @@
  * `_testbuffer.ndarray` is to CPython's tests (same request rules, same messages),
  * and a plain tool for anyone who holds memory and a layout.
  */
-import { BufferError, ValueError } from "@pybuffer/struct";
+import { BufferError, tp_name, ValueError } from "@pybuffer/struct";
 import { bf_getbuffer, bf_releasebuffer, Exportable, trustGetbuffer } from "./exporter.js";
 import { packItems } from "./nd-items.js";
 import { buildLayout, type NDBufferOptions, type NDLayout } from "./nd-layout.js";
@@ -83,6 +83,8 @@ export interface NDBuffer {
 export class NDBuffer extends Exportable {
   static {
     Object.defineProperties(NDBuffer.prototype, {
+      // Python's name for the type, in messages ("…, not ndarray").
+      [tp_name]: { value: "ndarray", configurable: true },
       [bf_getbuffer]: {
         value(this: NDBuffer, flags: number): BufferView {
           return this.#getbuffer(flags);

@@ -3,10 +3,13 @@
  * "a bytes-like object is required, not 'str'" (`Py_TYPE(obj)->tp_name`).
  */
 
+import { declaredTypeName } from "@pybuffer/struct";
+
 /**
  * The name CPython would print for the nearest Python type of `value`: `'NoneType'`
  * for null and undefined, `'bool'`, `'int'` (integral numbers, bigint), `'float'`,
- * `'str'`, `'list'` (arrays), `'function'`, `'symbol'`, and for other objects their
+ * `'str'`, `'list'` (arrays), `'function'`, `'symbol'`, and for other objects the name
+ * they declare under struct's `tp_name` key (`'memoryview'`, `'ndarray'`), else their
  * constructor's name (`'Uint8Array'`, `'Map'`), or `'object'`.
  *
  * @example
@@ -35,6 +38,8 @@ export function pythonTypeName(value: unknown): string {
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value)) return "list";
+  const declared = declaredTypeName(value);
+  if (declared !== undefined) return declared;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === null) return "object";
   const ctor: unknown = (proto as { constructor?: unknown }).constructor;

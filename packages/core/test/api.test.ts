@@ -3,7 +3,7 @@
  * argument checks, sizeFromFormat, pointer helpers, and the copy functions' edge
  * cases (destinations, prefixes, overlap, 64 dimensions, empty dimensions).
  */
-import { BufferError, StructError, ValueError } from "@pybuffer/struct";
+import { BufferError, packInto, StructError, tp_name, ValueError } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { pointerSize, readPointer, writePointer } from "../src/abi.js";
 import { isContiguous } from "../src/contiguity.js";
@@ -143,6 +143,19 @@ describe("pointers and names", () => {
       pythonTypeName(Symbol()),
       pythonTypeName({ constructor: 1 }),
     ]).toEqual(["function", "symbol", "object"]);
+  });
+
+  it("uses the name a class declares under tp_name, as CPython's tp_name", () => {
+    class Frame {
+      readonly lineno = 1;
+    }
+    Object.defineProperty(Frame.prototype, tp_name, { value: "frame" });
+    const readonly = new NDBuffer(pattern(2), { shape: [2], readonly: true });
+    expect([pythonTypeName(new Frame()), pythonTypeName(readonly)]).toEqual(["frame", "ndarray"]);
+    // _testbuffer: struct.pack_into('b', ndarray([1, 2], shape=[2]), 0, 1)
+    expect(() => packInto("b", readonly as never, 0, 1)).toThrow(
+      "argument must be read-write bytes-like object, not ndarray",
+    );
   });
 });
 

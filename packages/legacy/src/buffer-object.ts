@@ -4,6 +4,7 @@
  * {@link BufferCore}. Each method is a thin front for the module that mirrors the C
  * function (`item.ts`, `slicing.ts`, `operators.ts`, `compare.ts`, `repr.ts`).
  */
+import { tp_name } from "@pybuffer/struct";
 import { BufferCore, type BufferInit } from "./buffer-core.js";
 import { buffersEqual, compareBuffers, contains } from "./compare.js";
 import { getItem, setItem } from "./item.js";
@@ -51,6 +52,8 @@ function latin1(bytes: Uint8Array): string {
  */
 export class BufferObject extends BufferCore {
   static {
+    // Python's name for the type, in messages ("…, not buffer").
+    Object.defineProperty(BufferObject.prototype, tp_name, { value: "buffer", configurable: true });
     // Node's util.inspect (console.log) shows the repr; no Node typings needed.
     Object.defineProperty(BufferObject.prototype, Symbol.for("nodejs.util.inspect.custom"), {
       value(this: BufferObject): string {

@@ -10,7 +10,6 @@
  */
 import { pythonTypeName } from "@pybuffer/core";
 import { IndexError, OverflowError } from "@pybuffer/struct";
-import { isBuffer } from "./buffer-object.js";
 import { isBytes } from "./segment-procs.js";
 
 /**
@@ -51,8 +50,8 @@ export function pyInt(value: unknown): bigint | undefined {
 /**
  * Python 2's type name of a JavaScript value, for messages such as
  * "can't multiply sequence by non-int of type 'float'": core's Python 3 names, except
- * that a JavaScript string is Python 2's `unicode`, a Uint8Array its `str` and a buffer
- * object its `buffer`.
+ * that a JavaScript string is Python 2's `unicode` and a Uint8Array its `str` (a buffer
+ * object names itself `buffer` through struct's `tp_name`).
  *
  * @example
  * pyTypeName(null); // "NoneType"
@@ -60,7 +59,6 @@ export function pyInt(value: unknown): bigint | undefined {
  */
 export function pyTypeName(value: unknown): string {
   if (typeof value === "string") return "unicode";
-  if (isBuffer(value)) return "buffer";
   if (isBytes(value)) return "str";
   return pythonTypeName(value);
 }

@@ -13,7 +13,7 @@ import {
   PyBUF_FULL_RO,
   pythonTypeName,
 } from "@pybuffer/core";
-import { BufferError, ValueError } from "@pybuffer/struct";
+import { BufferError, tp_name, ValueError } from "@pybuffer/struct";
 import { castLayout, checkCastFormat } from "./cast.js";
 import { memoryEquals } from "./compare.js";
 import { isByteFormat, nativeSize } from "./format.js";
@@ -78,6 +78,8 @@ export interface MemoryView {
 export class MemoryView extends ViewState implements Iterable<unknown> {
   static {
     Object.defineProperties(MemoryView.prototype, {
+      // Python's name for the type, in messages ("…, not memoryview").
+      [tp_name]: { value: "memoryview", configurable: true },
       [bf_getbuffer]: {
         value(this: MemoryView, flags: number): BufferView {
           return this._getbuffer(flags);

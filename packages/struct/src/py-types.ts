@@ -4,6 +4,31 @@
  */
 
 /**
+ * Key of a class's Python type name (CPython's `tp_name`): an object whose prototype
+ * (or itself) has a string under `Symbol.for("pybuffer.tp_name")` is named by it in
+ * messages, as `memoryview` names a `MemoryView` ("…, not memoryview"). A `Symbol.for`
+ * key, so any library's exporter can name itself without importing this package.
+ *
+ * @example
+ * class Frame { static { Object.defineProperty(Frame.prototype, tp_name, { value: "frame" }); } }
+ */
+export const tp_name: unique symbol = Symbol.for("pybuffer.tp_name") as never;
+
+/**
+ * The `tp_name` an object declares (see {@link tp_name}), or `undefined`.
+ *
+ * @example
+ * declaredTypeName(new MemoryView(nd)); // "memoryview"
+ */
+export function declaredTypeName(value: unknown): string | undefined {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) {
+    return undefined;
+  }
+  const name: unknown = (value as { [tp_name]?: unknown })[tp_name];
+  return typeof name === "string" ? name : undefined;
+}
+
+/**
  * The Python type name of a JavaScript value, for messages such as
  * "a bytes-like object is required, not 'str'".
  *
@@ -32,6 +57,8 @@ export function pyTypeName(value: unknown): string {
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value)) return "list";
+  const declared = declaredTypeName(value);
+  if (declared !== undefined) return declared;
   if (value instanceof Uint8Array) return "bytes";
   if (ArrayBuffer.isView(value)) return "memoryview";
   if (value instanceof Map) return "dict";

@@ -5,7 +5,7 @@
  * ArrayBuffer with spare capacity, so growth is amortised and in place.
  */
 import { pythonTypeName } from "@pybuffer/core";
-import { BufferError } from "@pybuffer/struct";
+import { BufferError, tp_name } from "@pybuffer/struct";
 import { type ByteSource, bytesFrom, checkResize } from "./byte-source.js";
 import { vouchForNextSpec } from "./export-spec.js";
 import { resolveLayout } from "./layout.js";
@@ -45,6 +45,11 @@ const byteLayout = (byteLength: number) => resolveLayout(byteLength, "B", 1, {},
  * ```
  */
 export class ByteArray extends MemoryExporter {
+  static {
+    // Python's name for the type, in messages ("…, not bytearray").
+    Object.defineProperty(ByteArray.prototype, tp_name, { value: "bytearray", configurable: true });
+  }
+
   readonly #store: Store;
 
   /**
