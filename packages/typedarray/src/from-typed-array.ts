@@ -7,8 +7,9 @@
  */
 import { calcSize } from "@pybuffer/struct";
 import { vouchForNextSpec } from "./export-spec.js";
-import { TYPED_ARRAY_FORMATS, typedArrayElementSize, typedArrayKind } from "./kinds.js";
-import { type LayoutOptions, resolveLayout } from "./layout.js";
+import { typedArrayElementSize, typedArrayFormat, typedArrayKind } from "./kinds.js";
+import type { LayoutOptions } from "./layout.js";
+import { cachedLayout } from "./layout-cache.js";
 import { MemoryExporter } from "./memory-exporter.js";
 import { checkOptions } from "./options.js";
 import { viewRegion } from "./region.js";
@@ -41,7 +42,7 @@ function exporterOver(
   what: string,
 ): MemoryExporter {
   const region = viewRegion(view, typed, what);
-  const layout = resolveLayout(region.byteLength, format, itemsize, options, what);
+  const layout = cachedLayout(region.byteLength, format, itemsize, options, what);
   const spec = {
     source: view,
     memory: region.memory,
@@ -83,7 +84,7 @@ export function fromTypedArray(ta: ArrayBufferView, options?: ViewExportOptions)
   if (kind === undefined) {
     throw new TypeError(`${what}: expected a TypedArray, not '${describe(ta)}'`);
   }
-  const format = options.format ?? (TYPED_ARRAY_FORMATS[kind] as string);
+  const format = options.format ?? (typedArrayFormat(kind) as string);
   const itemsize =
     options.format === undefined
       ? typedArrayElementSize(kind)

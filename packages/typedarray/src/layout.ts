@@ -62,6 +62,24 @@ function finish(
 }
 
 /**
+ * A frozen copy of `layout`, arrays included, for code outside the package: the layouts
+ * exporters hold are shared (a cache hands one to many exporters) and their `end` bounds
+ * what views may reach, so no one else may hold a changeable reference to one.
+ *
+ * @example
+ * ```ts
+ * Object.isFrozen(frozenCopy(resolveLayout(4, "B", 1, {}, "example")).shape); // true
+ * ```
+ */
+export function frozenCopy(layout: Layout): Layout {
+  return Object.freeze({
+    ...layout,
+    shape: Object.freeze(layout.shape.slice()),
+    strides: Object.freeze(layout.strides.slice()),
+  });
+}
+
+/**
  * `PyBuffer_IsContiguous` on checked arrays, walking dimensions from `first` by `step`
  * (-1: C order, 1: Fortran order); extents 0 and 1 ignore their stride. Computed here
  * rather than through `isContiguous`, which re-checks a view object built for it (bench

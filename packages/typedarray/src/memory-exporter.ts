@@ -18,7 +18,7 @@ import {
 import { BufferError } from "@pybuffer/struct";
 import { checkUnlessVouched } from "./export-spec.js";
 import { exportView, trustOf } from "./export-view.js";
-import type { Layout } from "./layout.js";
+import { frozenCopy, type Layout } from "./layout.js";
 import { spanError } from "./memory.js";
 
 /** How a {@link MemoryExporter} finds its bytes (see the `from*` functions). */
@@ -112,7 +112,10 @@ export class MemoryExporter extends Exportable {
     this.#layout = spec.layout;
     this.#relayout = spec.relayout;
     this.#what = spec.what;
-    this.#trackedLength = this.#memory().byteLength;
+    // A fixed memory was checked with the spec; a memory function is asked once now, so a
+    // bad one fails here. Only a region that follows its memory's length uses the length.
+    this.#trackedLength =
+      this.#fixed !== undefined && spec.relayout === undefined ? -1 : this.#memory().byteLength;
   }
 
   /** Views handed out and not yet released (bytearray's export count). */
@@ -120,9 +123,12 @@ export class MemoryExporter extends Exportable {
     return this.#exports;
   }
 
-  /** The layout the next export will have (it follows a tracked memory's length). */
+  /**
+   * The layout the next export will have (it follows a tracked memory's length), as a
+   * frozen copy: the exporter's own may be shared with other exporters.
+   */
   get layout(): Layout {
-    return this.#current(this.#memory());
+    return frozenCopy(this.#current(this.#memory()));
   }
 
   #memory(): Memory {

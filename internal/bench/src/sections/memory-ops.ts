@@ -37,6 +37,19 @@ class FloorLayout {
     this.strides = strides;
   }
 }
+class FloorExporter {
+  readonly source: Uint8Array;
+  readonly memory: ArrayBuffer;
+  readonly base: number;
+  readonly shape: number[];
+  exports = 0;
+  constructor(source: Uint8Array<ArrayBuffer>, offset: number, shape: number[]) {
+    this.source = source;
+    this.memory = source.buffer;
+    this.base = source.byteOffset + offset;
+    this.shape = shape;
+  }
+}
 class FloorManaged {
   readonly master: FloorLayout;
   exports = 0;
@@ -118,6 +131,28 @@ export const sliceRelease: Section<OpsData> = {
             ring[k & (RING - 1)] = s;
           }
           return ring.map((v) => new Uint8Array(memory, v.layout.buf, v.layout.shape[0]));
+        },
+    },
+    {
+      // The allocation floor of the adapters' rows, with no checks at all: the options,
+      // an exporter over the TypedArray's bytes, the view it exports, the row's Uint8Array.
+      name: "floor: wrap + view of a TypedArray, plain, unchecked",
+      kind: "js",
+      output: "value",
+      setup:
+        ({ bytes, ops }) =>
+        () => {
+          const ring = new Array<Uint8Array>(RING);
+          const strides = [1];
+          for (let k = 0; k < ops; k++) {
+            const options = { shape: [10], offset: 10 };
+            const exporter = new FloorExporter(bytes, options.offset, options.shape);
+            const view = new FloorLayout(exporter.memory, exporter.base, exporter.shape, strides);
+            exporter.exports++;
+            ring[k & (RING - 1)] = new Uint8Array(view.memory, view.buf, view.len);
+            exporter.exports--;
+          }
+          return ring;
         },
     },
   ],
