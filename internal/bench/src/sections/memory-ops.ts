@@ -6,6 +6,7 @@
 import type { Section } from "../case.js";
 import { check } from "../case.js";
 import { BIG, OPS, randomBytes } from "../data-memory.js";
+import { FloorExporter, FloorLayout, FloorManaged, FloorView } from "./floor-objects.js";
 
 interface OpsData {
   readonly bytes: Uint8Array<ArrayBuffer>;
@@ -13,67 +14,6 @@ interface OpsData {
 }
 
 const RING = 64;
-
-/** The floor row's objects: the fields CPython's Py_buffer, managed buffer and memoryview hold. */
-class FloorLayout {
-  readonly obj: object | null = null;
-  readonly memory: ArrayBuffer;
-  readonly buf: number;
-  readonly len: number;
-  readonly readonly = true;
-  readonly itemsize = 1;
-  readonly format = "B";
-  readonly ndim = 1;
-  readonly shape: number[];
-  readonly strides: number[];
-  readonly suboffsets = null;
-  readonly abi = "lp64";
-  readonly internal = null;
-  constructor(memory: ArrayBuffer, buf: number, shape: number[], strides: number[]) {
-    this.memory = memory;
-    this.buf = buf;
-    this.len = shape[0]!;
-    this.shape = shape;
-    this.strides = strides;
-  }
-}
-class FloorExporter {
-  readonly source: Uint8Array;
-  readonly memory: ArrayBuffer;
-  readonly base: number;
-  readonly shape: number[];
-  exports = 0;
-  constructor(source: Uint8Array<ArrayBuffer>, offset: number, shape: number[]) {
-    this.source = source;
-    this.memory = source.buffer;
-    this.base = source.byteOffset + offset;
-    this.shape = shape;
-  }
-}
-class FloorManaged {
-  readonly master: FloorLayout;
-  exports = 0;
-  released = false;
-  constructor(master: FloorLayout) {
-    this.master = master;
-  }
-}
-class FloorView {
-  readonly mbuf: FloorManaged;
-  readonly layout: FloorLayout;
-  flags = 0;
-  exports = 0;
-  hash = null;
-  constructor(mbuf: FloorManaged, layout: FloorLayout) {
-    this.mbuf = mbuf;
-    this.layout = layout;
-    mbuf.exports++;
-  }
-  release(): void {
-    this.flags |= 8;
-    if (--this.mbuf.exports === 0) this.mbuf.released = true;
-  }
-}
 
 export const sliceRelease: Section<OpsData> = {
   id: "slice-release",
