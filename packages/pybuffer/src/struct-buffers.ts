@@ -8,8 +8,8 @@
  * is not C-contiguous raises the exporter's `BufferError`), `PyBUF_WRITABLE` to pack into
  * (any refusal is struct's `TypeError`, "argument must be read-write bytes-like object").
  * The bytes are read through a `Uint8Array` over the exporter's memory and the buffer is
- * released when the call returns; for `iterUnpack`, as soon as the iterator is made (the
- * memory stays valid under it: JavaScript cannot free it).
+ * released when the call returns; `iterUnpack`'s iterator holds it until the iteration
+ * ends, as CPython's does (`held-iterator.ts`).
  */
 import {
   checkBuffer,
@@ -20,6 +20,7 @@ import {
 } from "@pybuffer/core";
 import type { BufferSource, Column, UnpackIterator } from "@pybuffer/struct";
 import * as struct from "@pybuffer/struct";
+import { heldIterator } from "./held-iterator.js";
 
 /** What the struct functions take here: a JavaScript binary type or any exporter. */
 export type StructBuffer = BufferSource | object;
@@ -93,7 +94,8 @@ export class Struct extends struct.Struct {
   }
 
   override iterUnpack(buffer: StructBuffer): UnpackIterator {
-    return withBytes(buffer, false, (b) => super.iterUnpack(b));
+    if (!exporterOnly(buffer)) return super.iterUnpack(buffer as BufferSource);
+    return heldIterator(buffer, (b) => super.iterUnpack(b));
   }
 
   override unpackMany(buffer: StructBuffer): unknown[][] {
@@ -105,16 +107,23 @@ export class Struct extends struct.Struct {
   }
 }
 
+/** How a call gets an exporter's bytes: lent for the call, or held by what it returns. */
+type Lend<T> = (obj: unknown, use: (bytes: BufferSource) => T) => T;
+
+const reading = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withBytes(obj, false, use);
+const writing = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withBytes(obj, true, use);
+
 /**
- * `f(...args)`, the buffer at `args[1]` replaced by its bytes when it is an exporter; the
- * format is checked first, as CPython converts it before the buffer. Other arguments go
- * to `f` as they are, so struct's arity errors count them as given.
+ * `f(...args)`, the buffer at `args[1]` replaced by its bytes when it is an exporter
+ * (`lend` gets them); the format is checked first, as CPython converts it before the
+ * buffer. Other arguments go to `f` as they are, so struct's arity errors count them as
+ * given.
  */
-function call<T>(f: (...a: never[]) => T, args: IArguments, writable: boolean): T {
+function call<T>(f: (...a: never[]) => T, args: IArguments, lend: Lend<T>): T {
   if (args.length < 2 || !exporterOnly(args[1])) return Reflect.apply(f, undefined, args);
   struct.calcSize(args[0]);
   const given: unknown[] = Array.from(args);
-  return withBytes(given[1], writable, (bytes) => {
+  return lend(given[1], (bytes) => {
     given[1] = bytes;
     return Reflect.apply(f, undefined, given);
   });
@@ -136,7 +145,7 @@ export function packInto(
   ..._values: unknown[]
 ): void {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
-  call(struct.packInto, arguments, true);
+  call(struct.packInto, arguments, writing);
 }
 
 /**
@@ -149,7 +158,7 @@ export function packInto(
  */
 export function unpack(_fmt: string | Uint8Array, _buffer: StructBuffer): unknown[] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
-  return call(struct.unpack, arguments, false);
+  return call(struct.unpack, arguments, reading);
 }
 
 /**
@@ -166,7 +175,7 @@ export function unpackFrom(
   _offset?: number | bigint,
 ): unknown[] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
-  return call(struct.unpackFrom, arguments, false);
+  return call(struct.unpackFrom, arguments, reading);
 }
 
 /**
@@ -179,7 +188,7 @@ export function unpackFrom(
  */
 export function iterUnpack(_fmt: string | Uint8Array, _buffer: StructBuffer): UnpackIterator {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
-  return call(struct.iterUnpack, arguments, false);
+  return call(struct.iterUnpack, arguments, heldIterator);
 }
 
 /**
@@ -192,7 +201,7 @@ export function iterUnpack(_fmt: string | Uint8Array, _buffer: StructBuffer): Un
  */
 export function unpackMany(_fmt: string | Uint8Array, _buffer: StructBuffer): unknown[][] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
-  return call(struct.unpackMany, arguments, false);
+  return call(struct.unpackMany, arguments, reading);
 }
 
 /**
@@ -205,5 +214,5 @@ export function unpackMany(_fmt: string | Uint8Array, _buffer: StructBuffer): un
  */
 export function unpackColumns(_fmt: string | Uint8Array, _buffer: StructBuffer): Column[] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
-  return call(struct.unpackColumns, arguments, false);
+  return call(struct.unpackColumns, arguments, reading);
 }

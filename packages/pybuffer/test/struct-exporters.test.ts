@@ -14,6 +14,7 @@ import {
   packInto,
   Struct,
   StructError,
+  typedarray,
   unpack,
   unpackColumns,
   unpackFrom,
@@ -45,6 +46,33 @@ describe("struct functions over exporters", () => {
     [...iterUnpack("<I", m)];
     m.release(); // would raise BufferError if an export were still held
     expect(m.toString()).toContain("released");
+  });
+
+  it("hold the buffer while an iter_unpack iterator runs, as CPython's iterator does", () => {
+    // CPython 3.13: it = struct.iter_unpack("<h", m); m.release()
+    //   -> BufferError: memoryview has 1 exported buffer; fine once list(it) ran
+    const m = memoryview(new Uint8Array(4));
+    const it = iterUnpack("<h", m);
+    expect(() => m.release()).toThrow(new BufferError("memoryview has 1 exported buffer"));
+    expect([...it]).toEqual([[0], [0]]);
+    m.release();
+
+    // A loop left early gives it back (CPython frees the iterator the loop held).
+    const early = memoryview(new Uint8Array(4));
+    for (const _ of new Struct("<h").iterUnpack(early)) break;
+    early.release();
+
+    // Struct.iter_unpack over a bytearray-like exporter: no resize meanwhile.
+    const ba = new typedarray.ByteArray(4);
+    const running = new Struct("<h").iterUnpack(ba);
+    expect(() => ba.extend(new Uint8Array(2))).toThrow(
+      new BufferError("Existing exports of data: object cannot be re-sized"),
+    );
+    running.next();
+    running.next();
+    expect(running.next().done).toBe(true);
+    ba.extend(new Uint8Array(2));
+    expect(ba.length).toBe(6);
   });
 
   it("raise CPython's errors, in CPython's order", () => {
