@@ -65,6 +65,24 @@ export function formatKind(format: string | null, itemsize: number): FormatKind 
     throw new TypeError("formatKind() itemsize must be a positive integer");
   }
   const fmt = format ?? "B";
+  // The last answer again (a conversion per request asks the same every time): the
+  // regular expression cost toTypedArray ~30 of ~320 ns.
+  if (fmt === lastFormat && itemsize === lastItemsize && lastKind !== null) return lastKind;
+  // Frozen: the same object goes to every caller that asks the same.
+  const found = Object.freeze(resolve(fmt, itemsize));
+  // Not kept when it depends on Float16Array, which a polyfill may add later.
+  const f16 = found.kind === "Float16Array" || found.reason?.includes("Float16Array") === true;
+  lastFormat = fmt;
+  lastItemsize = itemsize;
+  lastKind = f16 ? null : found;
+  return found;
+}
+
+let lastFormat = "";
+let lastItemsize = 0;
+let lastKind: FormatKind | null = null;
+
+function resolve(fmt: string, itemsize: number): FormatKind {
   const match = SINGLE.exec(fmt);
   if (match === null) {
     return { reason: `format '${fmt}' is not a single primitive item` };

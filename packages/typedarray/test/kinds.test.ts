@@ -96,3 +96,29 @@ describe("formatKind", () => {
     }
   });
 });
+
+describe("formatKind's memory of the last answer", () => {
+  it("answers a repeated question the same, with an object no caller can change", () => {
+    const first = formatKind("<i", 4);
+    expect(formatKind("<i", 4)).toEqual({ kind: "Int32Array", foreign: false });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(formatKind(">i", 4)).toEqual({ kind: "Int32Array", foreign: true });
+    expect(formatKind("<i", 8).reason).toBe("format '<i' has items of 4 bytes, not itemsize 8");
+  });
+
+  it("asks again about 'e', whose answer a Float16Array polyfill changes", () => {
+    const global = globalThis as { Float16Array?: unknown };
+    if (Object.hasOwn(global, "Float16Array")) {
+      expect(formatKind("e", 2).kind).toBe("Float16Array");
+      return;
+    }
+    expect(formatKind("e", 2).reason).toContain("needs Float16Array");
+    global.Float16Array = class extends Uint16Array {};
+    try {
+      expect(formatKind("e", 2)).toEqual({ kind: "Float16Array", foreign: false });
+    } finally {
+      delete global.Float16Array;
+    }
+    expect(formatKind("e", 2).reason).toContain("needs Float16Array");
+  });
+});
