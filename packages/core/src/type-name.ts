@@ -3,7 +3,7 @@
  * "a bytes-like object is required, not 'str'" (`Py_TYPE(obj)->tp_name`).
  */
 
-import { declaredTypeName } from "@pybuffer/struct";
+import { basicTypeName } from "@pybuffer/struct";
 
 /**
  * The name CPython would print for the nearest Python type of `value`: `'NoneType'`
@@ -18,28 +18,8 @@ import { declaredTypeName } from "@pybuffer/struct";
  * pythonTypeName(new Map()); // "Map"
  */
 export function pythonTypeName(value: unknown): string {
-  switch (typeof value) {
-    case "undefined":
-      return "NoneType";
-    case "boolean":
-      return "bool";
-    case "number":
-      return Number.isInteger(value) ? "int" : "float";
-    case "bigint":
-      return "int";
-    case "string":
-      return "str";
-    case "symbol":
-      return "symbol";
-    case "function":
-      return "function";
-    default:
-      break;
-  }
-  if (value === null) return "NoneType";
-  if (Array.isArray(value)) return "list";
-  const declared = declaredTypeName(value);
-  if (declared !== undefined) return declared;
+  const basic = basicTypeName(value);
+  if (basic !== undefined) return basic;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === null) return "object";
   const ctor: unknown = (proto as { constructor?: unknown }).constructor;

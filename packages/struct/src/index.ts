@@ -12,7 +12,7 @@ export {
   unpackFrom,
   unpackMany,
 } from "./functions.js";
-export { declaredTypeName, pythonStrRepr, tp_name } from "./py-types.js";
+export { basicTypeName, pythonStrRepr, tp_name } from "./py-types.js";
 export { Struct } from "./struct.js";
 export type {
   Abi,

@@ -15,28 +15,17 @@
 export const tp_name: unique symbol = Symbol.for("pybuffer.tp_name") as never;
 
 /**
- * The `tp_name` an object declares (see {@link tp_name}), or `undefined`.
+ * The Python type name of a value whose name does not depend on how a caller maps
+ * JavaScript's objects: the primitives (`str`, `int`, `float`, `bool`, `NoneType` for
+ * null and undefined, `function`, `symbol`), arrays (`list`), and objects that declare a
+ * name under {@link tp_name}; `undefined` for every other object.
  *
  * @example
- * declaredTypeName(new MemoryView(nd)); // "memoryview"
+ * basicTypeName(1.5); // "float"
+ * basicTypeName(new MemoryView(nd)); // "memoryview"
+ * basicTypeName(new Map()); // undefined
  */
-export function declaredTypeName(value: unknown): string | undefined {
-  if ((typeof value !== "object" && typeof value !== "function") || value === null) {
-    return undefined;
-  }
-  const name: unknown = (value as { [tp_name]?: unknown })[tp_name];
-  return typeof name === "string" ? name : undefined;
-}
-
-/**
- * The Python type name of a JavaScript value, for messages such as
- * "a bytes-like object is required, not 'str'".
- *
- * @example
- * pyTypeName("x"); // "str"
- * pyTypeName(1.5); // "float"
- */
-export function pyTypeName(value: unknown): string {
+export function basicTypeName(value: unknown): string | undefined {
   switch (typeof value) {
     case "string":
       return "str";
@@ -57,8 +46,23 @@ export function pyTypeName(value: unknown): string {
   }
   if (value === null) return "NoneType";
   if (Array.isArray(value)) return "list";
-  const declared = declaredTypeName(value);
-  if (declared !== undefined) return declared;
+  const name: unknown = (value as { [tp_name]?: unknown })[tp_name];
+  return typeof name === "string" ? name : undefined;
+}
+
+/**
+ * The Python type name of a JavaScript value as struct sees it, for messages such as
+ * "a bytes-like object is required, not 'str'": {@link basicTypeName}, else `bytes` for
+ * a Uint8Array, `memoryview` for other binary views, `dict`/`set` for Map/Set and plain
+ * objects, else the constructor's name.
+ *
+ * @example
+ * pyTypeName("x"); // "str"
+ * pyTypeName(new Uint8Array(1)); // "bytes"
+ */
+export function pyTypeName(value: unknown): string {
+  const basic = basicTypeName(value);
+  if (basic !== undefined) return basic;
   if (value instanceof Uint8Array) return "bytes";
   if (ArrayBuffer.isView(value)) return "memoryview";
   if (value instanceof Map) return "dict";
