@@ -5,8 +5,10 @@
  */
 import { getBuffer, PyBUF_FULL_RO, releaseBuffer } from "@pybuffer/core";
 import { ValueError } from "@pybuffer/struct";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromTypedArray } from "../src/index.js";
+import { resolveLayout } from "../src/layout.js";
 
 function exported(ta: ArrayBufferView, options?: Parameters<typeof fromTypedArray>[1]) {
   const view = getBuffer(fromTypedArray(ta, options), PyBUF_FULL_RO);
@@ -65,5 +67,47 @@ describe("the layout of repeated wraps", () => {
     };
     expect(exported(bytes, options).shape).toEqual([8]);
     expect(reads).toBe(1);
+  });
+});
+
+describe("the cache against a fresh resolution (property)", () => {
+  it("gives what resolveLayout gives, for any sequence of wraps", () => {
+    const dims = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 });
+    const wrap = fc.record({
+      bytes: fc.integer({ min: 0, max: 48 }),
+      options: fc.record(
+        {
+          shape: dims,
+          strides: fc.array(fc.integer({ min: -8, max: 8 }), { minLength: 1, maxLength: 3 }),
+          offset: fc.integer({ min: 0, max: 50 }),
+        },
+        { requiredKeys: [] },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(wrap, { minLength: 1, maxLength: 8 }), (wraps) => {
+        // Each wrap twice, so that the second one is served by the cache.
+        for (const { bytes, options } of wraps.flatMap((w) => [w, w])) {
+          const source = new Uint8Array(64).subarray(3, 3 + bytes);
+          let expected: unknown;
+          try {
+            const fresh = resolveLayout(bytes, "B", 1, options, "fromTypedArray");
+            expected = { buf: 3 + fresh.offset, shape: fresh.shape, strides: fresh.strides };
+          } catch (error) {
+            expected = (error as Error).message;
+          }
+          let actual: unknown;
+          try {
+            const view = getBuffer(fromTypedArray(source, options), PyBUF_FULL_RO);
+            actual = { buf: view.buf, shape: view.shape, strides: view.strides };
+            releaseBuffer(view);
+          } catch (error) {
+            actual = (error as Error).message;
+          }
+          expect(actual).toEqual(expected);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
