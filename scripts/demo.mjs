@@ -14,4 +14,4 @@ run("turbo", ["run", "build", "--filter=@pybuffer/cli", "--output-logs=errors-on
   shell: process.platform === "win32",
 });
 console.log("\n$ pybuf");
-run(process.execPath, ["packages/cli/dist/main.js"]);
+run(process.execPath, ["packages/cli/bin/pybuf.js"]);

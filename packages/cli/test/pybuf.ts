@@ -1,6 +1,7 @@
 /**
- * The built `pybuf` (`dist/main.js`), spawned as users run it, and fixture files in a
- * temporary directory. `pnpm run ci` builds before testing.
+ * The built `pybuf`, spawned as users run it (the package's bin, `bin/pybuf.js`, which
+ * runs `dist/main.js`), and fixture files in a temporary directory. `pnpm run ci` builds
+ * before testing.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const MAIN: string = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+export const MAIN: string = fileURLToPath(new URL("../bin/pybuf.js", import.meta.url));
 export const SAMPLE: string = fileURLToPath(new URL("../sample/tone.wav", import.meta.url));
 
 /** The result of one run: exit status, stdout, stderr. */
