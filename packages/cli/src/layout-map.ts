@@ -91,7 +91,15 @@ export function mapRows(layout: Layout, limit: number = Number.POSITIVE_INFINITY
           name: "(pad bytes)",
         });
       } else {
-        const fallback = depth === 0 ? `f${values}` : `f${member}`;
+        // A top-level repeat gives one value per item (unpack names them f0, f1, …): its
+        // row names the run, `f0..f1`, so the next row's name follows on.
+        const spread = depth === 0 && field.shape === null && !isString(field) ? field.count : 1;
+        const fallback =
+          depth !== 0
+            ? `f${member}`
+            : spread > 1
+              ? `f${values}..f${values + spread - 1}`
+              : `f${values}`;
         const name = field.name ?? fallback;
         const record = field.fields !== null;
         const leaf = record ? -1 : leaves++;
@@ -108,7 +116,7 @@ export function mapRows(layout: Layout, limit: number = Number.POSITIVE_INFINITY
         }
         member++;
         // As valuesOf counts: a top-level repeat gives separate values, records included.
-        if (depth === 0) values += field.shape !== null || isString(field) ? 1 : field.count;
+        if (depth === 0) values += spread;
       }
       end = Math.max(end, field.offset + size);
     }

@@ -13,7 +13,7 @@ describe("pybuf layout of repeated records", () => {
     const run = pybuf("layout", "<2T{hb}b");
     expect(run.stdout.split("\n").slice(1)).toEqual([
       "offset    size  byte  code   name",
-      "     0       6        2T{…}  f0",
+      "     0       6        2T{…}  f0..f1", // two values, as unpack's f0 and f1
       "     0       2  a       h      f0",
       "     2       1  b       b      f1",
       "     6       1  c     b      f2", // unpack's third value, as the csv header names it
@@ -24,6 +24,17 @@ describe("pybuf layout of repeated records", () => {
     expect(
       pybuf("unpack", "<2T{hb}b", fixtures.file("z.bin", "00".repeat(7)), "-O", "csv").stdout,
     ).toBe('f0,f1,f2\r\n"(0, 0)","(0, 0)",0\r\n');
+  });
+
+  it("names a repeated code by the run of values unpack gives it", () => {
+    const rows = pybuf("layout", "<2hI3s").stdout.split("\n");
+    expect(rows.slice(2, 5)).toEqual([
+      "     0       4  a     2h    f0..f1",
+      "     4       4  b     I     f2",
+      "     8       3  c     3s    f3", // a string is one value
+    ]);
+    const csv = pybuf("unpack", "<2hI3s", fixtures.file("v.bin", "00".repeat(11)), "-O", "csv");
+    expect(csv.stdout.split("\r\n")[0]).toBe("f0,f1,f2,f3");
   });
 
   it("shows sub-arrays of records, and repeats nested in records", () => {
