@@ -18,7 +18,13 @@ export {
 export { fillInfo } from "./fill-info.js";
 export * from "./flags.js";
 export { fromContiguous } from "./from-contiguous.js";
-export { checkRange, detachedError, isDetached, isMemory } from "./memory.js";
+export {
+  checkRange,
+  detachedError,
+  isDetached,
+  isMemory,
+  outsideMemoryError,
+} from "./memory.js";
 export { NDBuffer } from "./nd-buffer.js";
 export type { NDBufferOptions } from "./nd-layout.js";
 export { type IndirectLayout, type StridedLayout, toSuboffsets } from "./pil.js";

@@ -74,11 +74,26 @@ export function checkRange(memory: Memory, lo: number, hi: number): void {
   if (!(hi <= lo)) {
     if (lo >= 0 && hi <= size) return;
     if (size === 0 && isDetached(memory)) throw detachedError();
-    throw new ValueError(
-      `buffer layout reaches bytes ${lo} to ${hi} outside its memory of ${size} bytes`,
-    );
+    throw outsideMemoryError(lo, hi, size);
   }
   if (size === 0 && isDetached(memory)) throw detachedError();
+}
+
+/**
+ * The error for bytes `[lo, hi)` that lie outside a memory of `size` bytes
+ * ({@link checkRange}'s, for callers that check bounds their own way, e.g. in bigints).
+ *
+ * @example
+ * throw outsideMemoryError(4, 12, 8); // ValueError: buffer layout reaches bytes 4 to 12 outside its memory of 8 bytes
+ */
+export function outsideMemoryError(
+  lo: number | bigint,
+  hi: number | bigint,
+  size: number,
+): ValueError {
+  return new ValueError(
+    `buffer layout reaches bytes ${lo} to ${hi} outside its memory of ${size} bytes`,
+  );
 }
 
 /**

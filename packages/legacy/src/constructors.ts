@@ -7,7 +7,14 @@
  * like `Py_ssize_t` arguments: a `float` is a `TypeError`, a value past 64 bits an
  * `OverflowError`.
  */
-import { detachedError, isDetached, isMemory, type Memory, pythonTypeName } from "@pybuffer/core";
+import {
+  detachedError,
+  isDetached,
+  isMemory,
+  type Memory,
+  outsideMemoryError,
+  pythonTypeName,
+} from "@pybuffer/core";
 import { MemoryError, ValueError } from "@pybuffer/struct";
 import { type BufferObject, createBufferObject, isBuffer, type PyIndex } from "./buffer-object.js";
 import { ssizeArg } from "./py-int.js";
@@ -109,11 +116,7 @@ function memoryArgs(name: string, memory: unknown, args: readonly PyIndex[]): [n
   // Exactly, in bigints: an offset near 2**63 must not round back inside the memory.
   if (isDetached(memory)) throw detachedError();
   const end = offset + size;
-  if (end > BigInt(memory.byteLength)) {
-    throw new ValueError(
-      `buffer layout reaches bytes ${offset} to ${end} outside its memory of ${memory.byteLength} bytes`,
-    );
-  }
+  if (end > BigInt(memory.byteLength)) throw outsideMemoryError(offset, end, memory.byteLength);
   return [Number(offset), Number(size)];
 }
 

@@ -7,8 +7,8 @@
  * written ({@link checkInside}), so a detached or shrunk ArrayBuffer gives a
  * `ValueError`, never a read outside memory.
  */
-import { checkRange, isMemory, type Memory } from "@pybuffer/core";
-import { SystemError, ValueError } from "@pybuffer/struct";
+import { checkRange, isMemory, type Memory, outsideMemoryError } from "@pybuffer/core";
+import { SystemError } from "@pybuffer/struct";
 
 /**
  * A run of bytes: `len` bytes of `memory` from byte offset `buf`.
@@ -48,11 +48,7 @@ export function checkSegmentZero(segment: unknown): void {
 export function checkInside(memory: Memory, lo: number, hi: number): void {
   checkRange(memory, lo, hi);
   const size = memory.byteLength;
-  if (lo > size) {
-    throw new ValueError(
-      `buffer layout reaches bytes ${lo} to ${hi} outside its memory of ${size} bytes`,
-    );
-  }
+  if (lo > size) throw outsideMemoryError(lo, hi, size);
 }
 
 function isCount(value: unknown): value is number {
