@@ -18,6 +18,7 @@ export {
 export { fillInfo } from "./fill-info.js";
 export * from "./flags.js";
 export { fromContiguous } from "./from-contiguous.js";
+export { LayoutExporter } from "./layout-exporter.js";
 export {
   checkRange,
   detachedError,

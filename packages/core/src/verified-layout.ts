@@ -24,9 +24,9 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { isAbi } from "./abi.js";
-import { PyBUF_MAX_NDIM } from "./flags.js";
+import { PyBUF_FORMAT, PyBUF_MAX_NDIM, PyBUF_ND, PyBUF_STRIDES } from "./flags.js";
 import { isMemory } from "./memory.js";
-import { reqFormat, reqShape, reqStrides } from "./request.js";
+import { reqStrides } from "./request.js";
 import { sizeFromFormat } from "./size-from-format.js";
 import { pythonTypeName } from "./type-name.js";
 import { validateFields } from "./verify.js";
@@ -196,6 +196,20 @@ export class VerifiedLayout implements Trust {
   /** @internal Records that `flags` passed getBuffer's checks for this layout. */
   static _met(layout: VerifiedLayout, flags: number): void {
     layout.#metFlags = flags;
+  }
+
+  /**
+   * @internal `layout` itself while intact, else a new layout with the values that were
+   * verified (kept privately), for an exporter whose shared arrays a consumer wrote into.
+   */
+  static _pristine(layout: VerifiedLayout): VerifiedLayout {
+    if (layout.intact()) return layout;
+    const { ndim } = layout;
+    const shape = ndim === 1 ? [layout.#s0] : ndim > 1 ? (layout.#shape as number[]).slice() : null;
+    const strides =
+      ndim === 1 ? [layout.#t0] : ndim > 1 ? (layout.#strides as number[]).slice() : null;
+    const { len, itemsize, format, abi } = layout;
+    return new VerifiedLayout(len, itemsize, format, ndim, shape, strides, abi);
   }
 
   /** @internal Whether `value` was made by verifyLayout. */
@@ -412,28 +426,29 @@ export function sealedView(
   internal: unknown,
   checked = false,
 ): BufferView {
-  const shaped = reqShape(flags);
-  const strided = reqStrides(flags);
-  const mode =
-    (shaped ? KEEP_SHAPE : 0) |
-    (strided ? KEEP_STRIDES : 0) |
-    (reqFormat(flags) ? KEEP_FORMAT : 0) |
-    (checked ? CHECKED : 0);
-  const view = new ViewRecord(
+  // The flag tests written out (not reqShape & co.): fewer bytes of bytecode on every
+  // request's road, which engines inline by size.
+  const shaped = (flags & PyBUF_ND) === PyBUF_ND;
+  const strided = (flags & PyBUF_STRIDES) === PyBUF_STRIDES;
+  const formatted = (flags & PyBUF_FORMAT) !== 0;
+  return new ViewRecord(
     obj,
     memory,
     buf,
     layout.len,
     readonly,
     layout.itemsize,
-    (mode & KEEP_FORMAT) !== 0 ? layout.format : null,
+    formatted ? layout.format : null,
     shaped ? layout.ndim : 1,
     shaped ? layout.shape : null,
     strided ? layout.strides : null,
     null,
     layout.abi,
     internal,
+    layout,
+    (shaped ? KEEP_SHAPE : 0) |
+      (strided ? KEEP_STRIDES : 0) |
+      (formatted ? KEEP_FORMAT : 0) |
+      (checked ? CHECKED : 0),
   );
-  ViewRecord.seal(view, layout, memory, buf, mode);
-  return view;
 }

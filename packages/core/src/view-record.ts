@@ -29,7 +29,7 @@ export const KEEP_FORMAT = 4;
  * method that made it is one it trusts (see `trustGetbuffer`).
  *
  * @example
- * ViewRecord.seal(record, layout, memory, buf, mode | CHECKED);
+ * new ViewRecord(obj, memory, buf, …, layout, mode | CHECKED);
  */
 export const CHECKED = 8;
 
@@ -70,13 +70,20 @@ export interface ViewRecord extends BufferView {}
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every field the interface declares
 export class ViewRecord {
-  #state = FREE;
-  #trust: Trust | null = null;
-  #memory: Memory | null = null;
-  #buf = 0;
-  #mode = 0;
-  #owner: object | null = null;
+  // Assigned by the constructor, not by field initializers: fewer bytes of bytecode on
+  // every request's road (engines inline by bytecode size).
+  #state: number;
+  #trust: Trust | null;
+  #memory: Memory | null;
+  #buf: number;
+  #mode: number;
+  #owner: object | null;
 
+  /**
+   * A record with the given fields. `trust` and `mode`: the verified layout it was made
+   * from and the fields the request kept (`layoutView` / `sealedView` only), so that
+   * getBuffer can recognise it unchanged ({@link ViewRecord.trusted}).
+   */
   constructor(
     obj: object | null,
     memory: Memory,
@@ -91,6 +98,8 @@ export class ViewRecord {
     suboffsets: number[] | null,
     abi: Abi,
     internal: unknown,
+    trust: Trust | null = null,
+    mode = 0,
   ) {
     // Assigned one by one, in one order: every record has the same hidden class.
     this.obj = obj;
@@ -106,21 +115,12 @@ export class ViewRecord {
     this.suboffsets = suboffsets;
     this.abi = abi;
     this.internal = internal;
-  }
-
-  /**
-   * Records that `view` was made from the verified layout `trust` over `memory` at `buf`
-   * with the fields `mode` kept (`layoutView` only).
-   *
-   * @example
-   * ViewRecord.seal(record, layout, memory, buf, KEEP_SHAPE | KEEP_STRIDES | KEEP_FORMAT);
-   */
-  static seal(view: ViewRecord, trust: Trust, memory: Memory, buf: number, mode: number): void {
-    view.#trust = trust;
-    view.#owner = view.obj;
-    view.#memory = memory;
-    view.#buf = buf;
-    view.#mode = mode;
+    this.#state = FREE;
+    this.#trust = trust;
+    this.#owner = obj;
+    this.#memory = memory;
+    this.#buf = buf;
+    this.#mode = mode;
   }
 
   /**
@@ -184,6 +184,17 @@ export class ViewRecord {
     if (view.#owner !== owner) return false;
     view.#owner = null;
     return true;
+  }
+
+  /**
+   * Whether `view` is a record of this copy of core (a second copy of the package, as a
+   * duplicated install makes, has a ViewRecord class of its own).
+   *
+   * @example
+   * ViewRecord.isRecord(getBuffer(nd, PyBUF_SIMPLE)); // true
+   */
+  static isRecord(view: unknown): boolean {
+    return typeof view === "object" && view !== null && #state in view;
   }
 
   /**

@@ -2,26 +2,12 @@
  * The exporter `fromNodeBuffer` returns: a run of bytes in one memory, answered as
  * core's `fillInfo` (`PyBuffer_FillInfo`) answers, as CPython's `bytes` and `bytearray`
  * answer requests: format `B`, item size 1, one dimension, `BufferError: Object is not
- * writable.` for a writable request on a read-only export. The bytes are checked against
- * the memory at every request, so a transferred buffer fails cleanly. The `[length]`
- * layout is verified by core once per exporter (`verifyLayout`), and each view is made
- * with `layoutView`, so getBuffer re-checks it in O(1) (bench slice-release: the
- * per-request fillInfo view went through the full check, ~2× the cost).
+ * writable.` for a writable request on a read-only export. It is core's `LayoutExporter`
+ * over a verified `[length]` layout, so the bytes are checked against the memory at every
+ * request (a transferred buffer fails cleanly) and getBuffer takes the views without a
+ * second look.
  */
-import {
-  type BufferView,
-  bf_getbuffer,
-  bf_releasebuffer,
-  checkFlags,
-  checkRange,
-  Exportable,
-  layoutView,
-  type Memory,
-  reqWritable,
-  type VerifiedLayout,
-  verifyLayout,
-} from "@pybuffer/core";
-import { BufferError } from "@pybuffer/struct";
+import { LayoutExporter, type Memory, type VerifiedLayout, verifyLayout } from "@pybuffer/core";
 
 // Verified `B` layouts by length, shared by exporters (a Buffer wrapped per request is
 // the common use: bench slice-release, ~40 ns of verification saved per wrap). Bounded.
@@ -49,45 +35,7 @@ function bytesLayout(length: number): VerifiedLayout {
  * releaseBuffer(view);
  * ```
  */
-// Symbol-keyed methods are declared here and installed by the static block below:
-// isolatedDeclarations cannot emit computed method names of a class.
-export interface NodeBufferExporter {
-  /** `bf_getbuffer`: `PyBuffer_FillInfo` over the bytes. */
-  [bf_getbuffer](flags: number): BufferView;
-  /** `bf_releasebuffer`: uncounts one export. */
-  [bf_releasebuffer](view: BufferView): void;
-}
-
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block installs the symbol methods
-export class NodeBufferExporter extends Exportable {
-  static {
-    Object.defineProperties(NodeBufferExporter.prototype, {
-      [bf_getbuffer]: {
-        value(this: NodeBufferExporter, flags: number): BufferView {
-          checkFlags(flags);
-          if (reqWritable(flags) && this.readonly) throw new BufferError("Object is not writable.");
-          const { memory, offset } = this;
-          checkRange(memory, offset, offset + this.length);
-          if (this.#trust === null || !this.#trust.intact()) {
-            this.#trust = bytesLayout(this.length);
-          }
-          const view = layoutView(this.#trust, this, memory, offset, this.readonly, flags);
-          this.#exports++;
-          return view;
-        },
-        writable: true,
-        configurable: true,
-      },
-      [bf_releasebuffer]: {
-        value(this: NodeBufferExporter, _view: BufferView): void {
-          if (this.#exports > 0) this.#exports--;
-        },
-        writable: true,
-        configurable: true,
-      },
-    });
-  }
-
+export class NodeBufferExporter extends LayoutExporter {
   /** The memory the bytes lie in (a Buffer's `buffer`: for pooled Buffers, the pool). */
   readonly memory: Memory;
   /** Byte offset of the first byte in `memory`. */
@@ -96,26 +44,11 @@ export class NodeBufferExporter extends Exportable {
   readonly length: number;
   /** Whether writable requests are refused. */
   readonly readonly: boolean;
-  #exports = 0;
-  #trust: VerifiedLayout | null = null;
-
   constructor(memory: Memory, offset: number, length: number, readonly: boolean) {
-    super();
+    super(memory, offset, bytesLayout(length), readonly, "fromNodeBuffer");
     this.memory = memory;
     this.offset = offset;
     this.length = length;
     this.readonly = readonly;
-  }
-
-  /**
-   * Views handed out and not yet released.
-   *
-   * @example
-   * ```ts
-   * exporter.exports; // 0
-   * ```
-   */
-  get exports(): number {
-    return this.#exports;
   }
 }

@@ -7,7 +7,7 @@
  */
 import { calcSize } from "@pybuffer/struct";
 import { vouchForNextSpec } from "./export-spec.js";
-import { typedArrayElementSize, typedArrayFormat, typedArrayKind } from "./kinds.js";
+import { kindInfo, typedArrayKind } from "./kinds.js";
 import type { LayoutOptions } from "./layout.js";
 import { cachedLayout } from "./layout-cache.js";
 import { MemoryExporter } from "./memory-exporter.js";
@@ -80,15 +80,13 @@ export function fromTypedArray(ta: ArrayBufferView, options?: ViewExportOptions)
   // No `{}` per call when options are absent (one shared empty object, never written);
   // with MemoryExporter's declared fields, the wrap went from ~63 to ~57 ns (median of 5).
   options = options === undefined ? NO_OPTIONS : checkOptions(options, what);
-  const kind = typedArrayKind(ta);
+  const kind = kindInfo(typedArrayKind(ta));
   if (kind === undefined) {
     throw new TypeError(`${what}: expected a TypedArray, not '${describe(ta)}'`);
   }
-  const format = options.format ?? (typedArrayFormat(kind) as string);
+  const format = options.format ?? kind.format;
   const itemsize =
-    options.format === undefined
-      ? typedArrayElementSize(kind)
-      : calcSize(format, { abi: options.abi ?? "lp64" });
+    options.format === undefined ? kind.size : calcSize(format, { abi: options.abi ?? "lp64" });
   return exporterOver(ta, true, format, itemsize, options, what);
 }
 

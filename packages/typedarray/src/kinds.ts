@@ -55,23 +55,55 @@ export const TYPED_ARRAY_FORMATS: Readonly<Record<string, string>> = Object.free
   Float64Array: "d",
 });
 
-/** Bytes per element of each kind (a Map: a keyed load on an object cost ~8 ns per wrap). */
-const ELEMENT_SIZES: ReadonlyMap<string, number> = new Map([
-  ["Int8Array", 1],
-  ["Uint8Array", 1],
-  ["Uint8ClampedArray", 1],
-  ["Int16Array", 2],
-  ["Uint16Array", 2],
-  ["Int32Array", 4],
-  ["Uint32Array", 4],
-  ["BigInt64Array", 8],
-  ["BigUint64Array", 8],
-  ["Float16Array", 2],
-  ["Float32Array", 4],
-  ["Float64Array", 8],
-]);
+/** What a kind exports: its format code and bytes per element. */
+export interface KindInfo {
+  readonly format: string;
+  readonly size: number;
+}
 
-const FORMATS: ReadonlyMap<string, string> = new Map(Object.entries(TYPED_ARRAY_FORMATS));
+// One Map of both (a keyed load on an object cost ~8 ns per wrap, a second Map lookup ~5).
+const KINDS: ReadonlyMap<string, KindInfo> = new Map(
+  (
+    [
+      ["Int8Array", 1],
+      ["Uint8Array", 1],
+      ["Uint8ClampedArray", 1],
+      ["Int16Array", 2],
+      ["Uint16Array", 2],
+      ["Int32Array", 4],
+      ["Uint32Array", 4],
+      ["BigInt64Array", 8],
+      ["BigUint64Array", 8],
+      ["Float16Array", 2],
+      ["Float32Array", 4],
+      ["Float64Array", 8],
+    ] as const
+  ).map(([kind, size]) => [
+    kind,
+    Object.freeze({ format: TYPED_ARRAY_FORMATS[kind] as string, size }),
+  ]),
+);
+
+let lastKind: string | undefined;
+let lastInfo: KindInfo | undefined;
+
+/**
+ * The format and element size of a TypedArray kind, or `undefined` for an unknown kind.
+ * The last answer is kept: the tag getter gives the same string for a kind every time,
+ * so a loop wrapping arrays of one kind compares one pointer instead of hashing.
+ *
+ * @example
+ * ```ts
+ * kindInfo("Float64Array"); // { format: "d", size: 8 }
+ * ```
+ */
+export function kindInfo(kind: string | undefined): KindInfo | undefined {
+  if (kind === lastKind) return lastInfo;
+  const info = kind === undefined ? undefined : KINDS.get(kind);
+  lastKind = kind;
+  lastInfo = info;
+  return info;
+}
 
 /**
  * The struct format code a TypedArray kind exports, or `undefined` for an unknown kind.
@@ -82,7 +114,7 @@ const FORMATS: ReadonlyMap<string, string> = new Map(Object.entries(TYPED_ARRAY_
  * ```
  */
 export function typedArrayFormat(kind: string): string | undefined {
-  return FORMATS.get(kind);
+  return typeof kind === "string" ? KINDS.get(kind)?.format : undefined;
 }
 
 /**
@@ -96,7 +128,7 @@ export function typedArrayFormat(kind: string): string | undefined {
  */
 export function typedArrayElementSize(kind: string): number {
   // A Map: "toString" or "constructor" cannot find Object.prototype's.
-  return ELEMENT_SIZES.get(kind) ?? 0;
+  return (typeof kind === "string" ? KINDS.get(kind)?.size : undefined) ?? 0;
 }
 
 const tagGetter = Object.getOwnPropertyDescriptor(
