@@ -102,7 +102,7 @@ describe("LayoutExporter answers requests", () => {
         }
       }
     }
-    const exporter = new Growing(new ArrayBuffer(4), 0, ints([1]), false, "growing");
+    const exporter = new Growing(new ArrayBuffer(4), 0, ints([1]), false, "growing", true);
     exporter.memory = new ArrayBuffer(12);
     const view = getBuffer(exporter, PyBUF_FULL_RO);
     expect([view.memory, view.shape]).toEqual([exporter.memory, [3]]);

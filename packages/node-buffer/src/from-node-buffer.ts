@@ -17,6 +17,9 @@ export interface NodeBufferExportOptions {
   readonly readonly?: boolean | undefined;
 }
 
+// Shared and never written: no `{}` per call when the options are left out.
+const NO_OPTIONS: NodeBufferExportOptions = Object.freeze({});
+
 /**
  * `fromNodeBuffer(buf, options?)`: an exporter of format `B` (item size 1, one dimension,
  * `BufferError: Object is not writable.` when read-only) over exactly the bytes of a
@@ -34,7 +37,7 @@ export interface NodeBufferExportOptions {
  */
 export function fromNodeBuffer(
   buf: Uint8Array,
-  options: NodeBufferExportOptions = {},
+  options: NodeBufferExportOptions = NO_OPTIONS,
 ): NodeBufferExporter {
   options = checkOptions(options, "fromNodeBuffer");
   if (!isBytes(buf)) {

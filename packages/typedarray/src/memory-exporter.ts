@@ -70,20 +70,20 @@ export class MemoryExporter extends LayoutExporter {
     const { memory: given, base, layout, what, relayout } = spec;
     // A memory function is asked once now, so a bad one fails here.
     const memory = typeof given === "function" ? memoryFrom(given, what) : given;
-    super(memory, base + layout.offset, trustOf(layout), spec.readonly, what);
+    const moves = typeof given === "function" || relayout !== undefined;
+    super(memory, base + layout.offset, trustOf(layout), spec.readonly, what, moves);
     this.source = spec.source ?? this;
     this.readonly = spec.readonly;
     this.#layout = layout;
-    this.#tracking =
-      typeof given === "function" || relayout !== undefined
-        ? {
-            fetch: typeof given === "function" ? given : () => given,
-            base,
-            relayout,
-            what,
-            length: memory.byteLength,
-          }
-        : undefined;
+    this.#tracking = moves
+      ? {
+          fetch: typeof given === "function" ? given : () => given,
+          base,
+          relayout,
+          what,
+          length: memory.byteLength,
+        }
+      : undefined;
   }
 
   /**

@@ -72,26 +72,39 @@ function isOutOfBounds(view: ArrayBufferView): boolean {
 export function viewRegion(view: ArrayBufferView, typed: boolean, what: string): Region {
   const get = typed ? ACCESSORS.typed : ACCESSORS.data;
   const memory = get.buffer.call(view) as Memory;
-  if (isDetached(memory)) {
-    throw new BufferError(`${what}: the view's ArrayBuffer is detached`);
-  }
   let byteOffset: number;
   let byteLength: number;
   try {
     byteOffset = get.byteOffset.call(view);
     byteLength = get.byteLength.call(view);
   } catch {
-    // A DataView out of bounds throws from its getters.
-    throw outOfBounds(what, memory);
+    // A DataView detached or out of bounds throws from its getters.
+    throw isDetached(memory) ? detachedError(what) : outOfBounds(what, memory);
   }
+  // A detached or out-of-bounds TypedArray reads as 0 bytes: only then is there more to ask.
+  if (byteLength === 0) checkEmpty(view, typed, memory, byteOffset, what);
+  return { memory, byteOffset, byteLength };
+}
+
+function detachedError(what: string): BufferError {
+  return new BufferError(`${what}: the view's ArrayBuffer is detached`);
+}
+
+/** Whether a view that reads as 0 bytes is detached or out of bounds, or truly empty. */
+function checkEmpty(
+  view: ArrayBufferView,
+  typed: boolean,
+  memory: Memory,
+  byteOffset: number,
+  what: string,
+): void {
+  if (isDetached(memory)) throw detachedError(what);
   if (
     typed &&
-    byteLength === 0 &&
     byteOffset === 0 &&
     (memory as { resizable?: boolean }).resizable === true &&
     isOutOfBounds(view)
   ) {
     throw outOfBounds(what, memory);
   }
-  return { memory, byteOffset, byteLength };
 }
