@@ -16,6 +16,8 @@ import type { Abi, BufferView, Memory } from "./view.js";
 const FREE = 0;
 const LIVE = 1;
 const RELEASED = 2;
+/** The bits of the export state in `#bits`. */
+const STATE = 3;
 
 /** Which fields a request kept (`layoutView`): bit set = the layout's own value. */
 export const KEEP_SHAPE = 1;
@@ -72,11 +74,11 @@ export interface ViewRecord extends BufferView {}
 export class ViewRecord {
   // Assigned by the constructor, not by field initializers: fewer bytes of bytecode on
   // every request's road (engines inline by bytecode size).
-  #state: number;
+  /** The export state (low 2 bits: FREE, LIVE, RELEASED) and, above, the mode bits. */
+  #bits: number;
   #trust: Trust | null;
   #memory: Memory | null;
   #buf: number;
-  #mode: number;
   #owner: object | null;
 
   /**
@@ -115,12 +117,11 @@ export class ViewRecord {
     this.suboffsets = suboffsets;
     this.abi = abi;
     this.internal = internal;
-    this.#state = FREE;
+    this.#bits = (mode << 2) | FREE;
     this.#trust = trust;
     this.#owner = obj;
     this.#memory = memory;
     this.#buf = buf;
-    this.#mode = mode;
   }
 
   /**
@@ -141,17 +142,16 @@ export class ViewRecord {
     return (
       typeof view === "object" &&
       view !== null &&
-      #mode in view &&
-      view.#state === FREE &&
-      (view.#mode & CHECKED) !== 0
+      #bits in view &&
+      (view.#bits & (STATE | (CHECKED << 2))) === ((CHECKED << 2) | FREE)
     );
   }
 
   static trusted(view: unknown): Trust | null {
-    if (typeof view !== "object" || view === null || !(#state in view)) return null;
+    if (typeof view !== "object" || view === null || !(#bits in view)) return null;
     const t = view.#trust;
-    if (t === null || view.#state !== FREE) return null;
-    const mode = view.#mode;
+    if (t === null || (view.#bits & STATE) !== FREE) return null;
+    const mode = view.#bits >> 2;
     const shaped = (mode & KEEP_SHAPE) !== 0;
     if (
       view.memory !== view.#memory ||
@@ -194,7 +194,7 @@ export class ViewRecord {
    * ViewRecord.isRecord(getBuffer(nd, PyBUF_SIMPLE)); // true
    */
   static isRecord(view: unknown): boolean {
-    return typeof view === "object" && view !== null && #state in view;
+    return typeof view === "object" && view !== null && #bits in view;
   }
 
   /**
@@ -204,7 +204,9 @@ export class ViewRecord {
    * ViewRecord.isLive(getBuffer(nd, PyBUF_SIMPLE)); // true
    */
   static isLive(view: unknown): boolean {
-    return typeof view === "object" && view !== null && #state in view && view.#state === LIVE;
+    return (
+      typeof view === "object" && view !== null && #bits in view && (view.#bits & STATE) === LIVE
+    );
   }
 
   /**
@@ -214,7 +216,12 @@ export class ViewRecord {
    * ViewRecord.isReleased(view); // true after releaseBuffer(view)
    */
   static isReleased(view: unknown): boolean {
-    return typeof view === "object" && view !== null && #state in view && view.#state === RELEASED;
+    return (
+      typeof view === "object" &&
+      view !== null &&
+      #bits in view &&
+      (view.#bits & STATE) === RELEASED
+    );
   }
 
   /**
@@ -224,7 +231,7 @@ export class ViewRecord {
    * ViewRecord.markLive(record);
    */
   static markLive(view: ViewRecord): void {
-    view.#state = LIVE;
+    view.#bits = (view.#bits & ~STATE) | LIVE;
   }
 
   /**
@@ -235,7 +242,7 @@ export class ViewRecord {
    */
   static markReleased(view: unknown): boolean {
     if (!ViewRecord.isLive(view)) return false;
-    (view as ViewRecord).#state = RELEASED;
+    (view as ViewRecord).#bits = ((view as ViewRecord).#bits & ~STATE) | RELEASED;
     return true;
   }
 }
