@@ -162,14 +162,14 @@ export function getBuffer(obj: unknown, flags: number): BufferView {
   checkFlags(flags);
   const method = methodOf(obj);
   const returned = method.call(obj, flags);
-  if (method[TRUSTED] === true && ViewRecord.checkedFresh(returned)) {
+  if (isTrusted(method) && ViewRecord.checkedFresh(returned)) {
     // Core's own exporter made it on a road that checked bounds and request itself.
     return handOut(obj as object, returned as ViewRecord);
   }
   return sealedOrOther(obj as Exporter, returned, flags);
 }
 
-type Getbuffer = ((flags: number) => BufferView) & { [TRUSTED]?: true };
+type Getbuffer = (flags: number) => BufferView;
 
 /** `obj`'s bf_getbuffer, read once (a getter could answer differently a second time). */
 function methodOf(obj: unknown): Getbuffer {
@@ -218,16 +218,25 @@ function handOut(obj: object, view: ViewRecord): ViewRecord {
   return view;
 }
 
-const TRUSTED: unique symbol = Symbol("pybuffer: a bf_getbuffer of core's own");
+/**
+ * The methods trustGetbuffer marked, compared by identity: a mark on the function itself
+ * could be faked by a Proxy whose `get` answers `true` for any key.
+ */
+const trustedMethods: Getbuffer[] = [];
+
+function isTrusted(method: Getbuffer): boolean {
+  for (let i = 0; i < trustedMethods.length; i++) if (trustedMethods[i] === method) return true;
+  return false;
+}
 
 /**
  * @internal Marks `method` as a `bf_getbuffer` of core's own whose records, when marked
  * checked (`sealedView(…, true)`), need no second look from getBuffer: the method has
- * checked the memory bounds and the request. Only NDBuffer's is marked. A subclass that
+ * checked the memory bounds and the request: NDBuffer's and LayoutExporter's. A subclass that
  * overrides the method gets its own function, unmarked, so its views get every check.
  */
 export function trustGetbuffer(method: (flags: number) => BufferView): void {
-  (method as { [TRUSTED]?: true })[TRUSTED] = true;
+  if (!trustedMethods.includes(method)) trustedMethods.push(method);
   // Frozen, so that no own `call` can stand in for Function.prototype.call on it.
   Object.freeze(method);
 }

@@ -227,6 +227,17 @@ describe("getBuffer's trust is not for sale", () => {
     }
   });
 
+  it("a Proxy that claims every mark cannot pass for a trusted method", () => {
+    const nd = new NDBuffer(new ArrayBuffer(8), { shape: [8] });
+    const changing = (flags: number): BufferView => {
+      const view = nd[bf_getbuffer](flags);
+      view.len = 1 << 20;
+      return view;
+    };
+    const liar = new Proxy(changing, { get: (target, key) => Reflect.get(target, key) ?? true });
+    expect(() => getBuffer({ [bf_getbuffer]: liar }, PyBUF_FULL_RO)).toThrow(BufferError);
+  });
+
   it("trusted methods are frozen (no own `call` can stand in)", () => {
     expect(Object.isFrozen(LayoutExporter.prototype[bf_getbuffer])).toBe(true);
     expect(Object.isFrozen(NDBuffer.prototype[bf_getbuffer])).toBe(true);
