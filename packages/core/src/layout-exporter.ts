@@ -47,13 +47,17 @@ interface State {
   [MOVES]: unknown;
 }
 
-/** The view for `flags`, checked here in full: getBuffer hands it on as it is. */
+/**
+ * The view for `flags`, checked here in full: getBuffer hands it on as it is. Each value
+ * of the state is read once, and the values checked are the values used (a Proxy standing
+ * in for the exporter could answer differently at a second read).
+ */
 function exportFrom(owner: LayoutExporter, flags: number): BufferView {
   const state = owner as unknown as State;
   const memory = state[MEMORY];
   const buf = state[BUF];
-  const layout = state[LAYOUT];
-  const readonly = state[READONLY];
+  let layout = state[LAYOUT];
+  let readonly = state[READONLY];
   // The fast road, small enough for engines to inline: state of the right types, a
   // request that passed over this layout before (the layout keeps the flags: a wrap per
   // request shares one), a layout still intact, its bytes present. Else: answer().
@@ -68,15 +72,16 @@ function exportFrom(owner: LayoutExporter, flags: number): BufferView {
     !(layout.lo < layout.hi && (buf as number) + layout.lo >= 0) ||
     !((buf as number) + layout.hi <= memory.byteLength)
   ) {
-    answer(state, flags);
+    layout = answer(state, memory, buf, layout, readonly, flags);
+    readonly = readonly !== false;
   }
   countExport(state, 1);
   return sealedView(
-    state[LAYOUT] as VerifiedLayout,
+    layout as VerifiedLayout,
     owner,
-    state[MEMORY] as Memory,
-    state[BUF] as number,
-    state[READONLY] as boolean,
+    memory as Memory,
+    buf as number,
+    readonly as boolean,
     flags,
     null,
     true,
@@ -100,18 +105,26 @@ function releaseForeign(state: State, view: unknown): void {
   }
 }
 
-/** Every check of the fast road, with its error; records `flags` as met once they pass. */
-function answer(state: State, flags: number): void {
+/**
+ * Every check of the fast road on the values it read, with its error; records `flags`
+ * as met once they pass and returns the layout to export (a read-only flag that is not a
+ * boolean, changed by reflection, reads as read-only).
+ */
+function answer(
+  state: State,
+  memory: unknown,
+  buf: unknown,
+  layout: unknown,
+  readonly: unknown,
+  flags: number,
+): VerifiedLayout {
   checkFlags(flags);
-  const name = typeof state[NAME] === "string" ? state[NAME] : "LayoutExporter";
-  const memory = state[MEMORY];
-  const buf = state[BUF];
-  const layout = state[LAYOUT];
+  const named = state[NAME];
+  const name = typeof named === "string" ? named : "LayoutExporter";
   checkPlacement(memory, buf, layout, name);
   // A consumer wrote into the shared shape or strides: export the verified values again.
   const pristine = VerifiedLayout._pristine(layout as VerifiedLayout);
-  state[LAYOUT] = pristine;
-  const { c, f } = pristine;
+  if (pristine !== layout) state[LAYOUT] = pristine;
   const lo = (buf as number) + pristine.lo;
   const hi = (buf as number) + pristine.hi;
   if (isDetached(memory as Memory)) {
@@ -120,22 +133,19 @@ function answer(state: State, flags: number): void {
   const size = (memory as Memory).byteLength;
   if (hi > size) {
     throw new BufferError(
-      `${name}: the underlying buffer was shrunk to ${size} bytes, ` +
-        `but the view needs bytes ${lo} to ${hi}`,
+      `${name}: the underlying buffer was shrunk to ${size} bytes, but the view needs bytes ${lo} to ${hi}`,
     );
   }
-  if (reqWritable(flags) && state[READONLY] !== false) {
-    throw new BufferError("Object is not writable.");
-  }
+  if (reqWritable(flags) && readonly !== false) throw new BufferError("Object is not writable.");
+  const { c, f } = pristine;
   const refused = (demand: string): BufferError =>
     new BufferError(`${name}: underlying buffer is not ${demand}`);
   if (!reqStrides(flags) && !c) throw refused("C-contiguous");
   if (reqCContiguous(flags) && !c) throw refused("C-contiguous");
   if (reqFContiguous(flags) && !f) throw refused("Fortran contiguous");
   if (reqAnyContiguous(flags) && !c && !f) throw refused("contiguous");
-  // A read-only flag that is not a boolean (changed by reflection) reads as read-only.
-  state[READONLY] = state[READONLY] !== false;
   VerifiedLayout._met(pristine, flags);
+  return pristine;
 }
 
 /** The constructor's checks: a quick test that engines inline, the messages apart. */

@@ -238,6 +238,37 @@ describe("getBuffer's trust is not for sale", () => {
     expect(() => getBuffer({ [bf_getbuffer]: liar }, PyBUF_FULL_RO)).toThrow(BufferError);
   });
 
+  it("reads its state once: a Proxy for the exporter cannot change buf after the checks", () => {
+    const exporter = new LayoutExporter(new ArrayBuffer(8), 0, ints([2]), false, "ints");
+    releaseBuffer(getBuffer(exporter, PyBUF_FULL_RO)); // the request is now known to be met
+    const reads = new Map<PropertyKey, number>();
+    const proxy = new Proxy(exporter, {
+      get(target, key, receiver) {
+        const n = (reads.get(key) ?? 0) + 1;
+        reads.set(key, n);
+        const value = Reflect.get(target, key, receiver);
+        // Every read of the state after the first answers a buf far past the memory.
+        const isBuf = typeof key === "symbol" && key.description === "pybuffer: LayoutExporter buf";
+        return isBuf && n > 1 ? 1 << 20 : value;
+      },
+    });
+    let handedOut = 0;
+    for (let i = 0; i < 3; i++) {
+      let view: BufferView | null = null;
+      try {
+        view = getBuffer(proxy, PyBUF_FULL_RO);
+      } catch {
+        // Refusing is fine; handing out a view past the memory is not.
+      }
+      if (view !== null) {
+        expect(view.buf + view.len).toBeLessThanOrEqual(8);
+        releaseBuffer(view);
+        handedOut++;
+      }
+    }
+    expect(handedOut).toBe(1); // the first request, whose reads were all first reads
+  });
+
   it("trusted methods are frozen (no own `call` can stand in)", () => {
     expect(Object.isFrozen(LayoutExporter.prototype[bf_getbuffer])).toBe(true);
     expect(Object.isFrozen(NDBuffer.prototype[bf_getbuffer])).toBe(true);
