@@ -9,24 +9,71 @@ import { ValueError } from "@pybuffer/struct";
 import { pythonTypeName } from "./type-name.js";
 import type { Memory } from "./view.js";
 
-const hasSharedArrayBuffer = typeof SharedArrayBuffer === "function";
 const detachedGetter = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "detached")?.get;
 
+type Getter = (this: unknown) => unknown;
+
+function byteLengthGetter(proto: object): Getter | undefined {
+  return Object.getOwnPropertyDescriptor(proto, "byteLength")?.get as Getter | undefined;
+}
+
+const arrayBufferLength = byteLengthGetter(ArrayBuffer.prototype) as Getter;
+/** SharedArrayBuffer's `byteLength` getter; `null` until looked up, `undefined` if none. */
+let sharedLength: Getter | undefined | null =
+  typeof SharedArrayBuffer === "function" ? byteLengthGetter(SharedArrayBuffer.prototype) : null;
+
 /**
- * Whether `value` can be a view's `memory`: an ArrayBuffer or a SharedArrayBuffer
- * (a `WebAssembly.Memory`'s `buffer` is one of them).
+ * SharedArrayBuffer's `byteLength` getter. A page that is not cross-origin isolated has no
+ * `SharedArrayBuffer` global; a shared WebAssembly memory, where one can be made, still
+ * shows its prototype. Where neither exists, no SharedArrayBuffer can reach this realm.
+ */
+function sharedByteLength(): Getter | undefined {
+  if (sharedLength === null) {
+    sharedLength = undefined;
+    const wasm = (globalThis as { WebAssembly?: { Memory: new (d: object) => { buffer: object } } })
+      .WebAssembly;
+    try {
+      const probe = wasm && new wasm.Memory({ initial: 0, maximum: 0, shared: true }).buffer;
+      if (probe !== undefined) sharedLength = byteLengthGetter(Object.getPrototypeOf(probe));
+    } catch {
+      // No shared memory in this realm.
+    }
+  }
+  return sharedLength;
+}
+
+/**
+ * Whether the platform's own `byteLength` getter accepts `value`: only a real buffer of
+ * that kind has the internal slot it reads. A Proxy around one, an object made from its
+ * prototype or one with a forged `Symbol.toStringTag` make it throw.
+ */
+function hasBufferSlot(byteLength: Getter, value: unknown): boolean {
+  try {
+    byteLength.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `value` can be a view's `memory`: an ArrayBuffer or a SharedArrayBuffer, from
+ * any realm (a `WebAssembly.Memory`'s `buffer` is one of them). The test is the
+ * platform's own (see `hasBufferSlot`): an object that only looks like a buffer (a
+ * forged `Symbol.toStringTag`, a Proxy) would make every view over it read as empty.
  *
  * @example
  * isMemory(new ArrayBuffer(8)); // true
  * isMemory(new Uint8Array(8)); // false: pass its .buffer
+ * isMemory({ [Symbol.toStringTag]: "ArrayBuffer", byteLength: 8 }); // false
  */
 export function isMemory(value: unknown): value is Memory {
-  return (
-    value instanceof ArrayBuffer ||
-    (hasSharedArrayBuffer && value instanceof SharedArrayBuffer) ||
-    Object.prototype.toString.call(value) === "[object ArrayBuffer]" ||
-    Object.prototype.toString.call(value) === "[object SharedArrayBuffer]"
-  );
+  if (value instanceof ArrayBuffer) return hasBufferSlot(arrayBufferLength, value);
+  const tag = Object.prototype.toString.call(value);
+  if (tag === "[object ArrayBuffer]") return hasBufferSlot(arrayBufferLength, value);
+  if (tag !== "[object SharedArrayBuffer]") return false;
+  const byteLength = sharedByteLength();
+  return byteLength !== undefined && hasBufferSlot(byteLength, value);
 }
 
 /**

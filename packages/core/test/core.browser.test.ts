@@ -9,6 +9,7 @@ import {
   getBuffer,
   getPointer,
   isContiguous,
+  isMemory,
   NDBuffer,
   PyBUF_FULL,
   PyBUF_FULL_RO,
@@ -50,6 +51,24 @@ describe("@pybuffer/core in Chromium", () => {
     const matrix = new NDBuffer(wasm.buffer, { shape: [128, 128], strides: [4, 512], format: "I" });
     const t = new Uint32Array(toContiguous(getBuffer(matrix, PyBUF_FULL_RO), "C").buffer);
     expect([t[1], t[128], t[129]]).toEqual([128, 1, 129]);
+  });
+
+  it("tells real memory from objects posing as it, with or without the SharedArrayBuffer global", () => {
+    expect(isMemory({ [Symbol.toStringTag]: "ArrayBuffer", byteLength: 8 })).toBe(false);
+    expect(isMemory({ [Symbol.toStringTag]: "SharedArrayBuffer", byteLength: 8 })).toBe(false);
+    expect(isMemory(new Proxy(new ArrayBuffer(8), {}))).toBe(false);
+    expect(isMemory(new ArrayBuffer(8))).toBe(true);
+    expect(isMemory(new WebAssembly.Memory({ initial: 1 }).buffer)).toBe(true);
+    // This page is not cross-origin isolated: Chromium hides the SharedArrayBuffer global
+    // but still makes shared WebAssembly memory, whose buffer is one.
+    expect([typeof SharedArrayBuffer, globalThis.crossOriginIsolated]).toEqual([
+      "undefined",
+      false,
+    ]);
+    const shared = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer;
+    expect(Object.prototype.toString.call(shared)).toBe("[object SharedArrayBuffer]");
+    expect(isMemory(shared)).toBe(true);
+    expect(isMemory(new Proxy(shared, {}))).toBe(false);
   });
 
   it("refuses detached and shrunk memory", () => {

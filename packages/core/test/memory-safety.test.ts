@@ -3,14 +3,15 @@
  * transfer), shrunk resizable ArrayBuffers and a WebAssembly.Memory that grew give a
  * clear error in every operation; SharedArrayBuffer works as memory.
  */
-import { ValueError } from "@pybuffer/struct";
+import { runInNewContext } from "node:vm";
+import { BufferError, ValueError } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { copyData } from "../src/copy-data.js";
-import { getBuffer, releaseBuffer } from "../src/exporter.js";
+import { bf_getbuffer, getBuffer, releaseBuffer } from "../src/exporter.js";
 import { fillInfo } from "../src/fill-info.js";
 import { PyBUF_FULL, PyBUF_FULL_RO, PyBUF_SIMPLE } from "../src/flags.js";
 import { fromContiguous } from "../src/from-contiguous.js";
-import { isDetached } from "../src/memory.js";
+import { isDetached, isMemory } from "../src/memory.js";
 import { NDBuffer } from "../src/nd-buffer.js";
 import { getPointer } from "../src/pointer.js";
 import { toContiguous } from "../src/to-contiguous.js";
@@ -124,6 +125,71 @@ describe("SharedArrayBuffer", () => {
         shared.grow(256);
         expect(toContiguous(view, "C").length).toBe(64);
       }
+    }
+  });
+});
+
+describe("objects that only look like memory", () => {
+  // Each would make a view read as empty: `new Uint8Array(fake, 0, 4)` takes it for an
+  // array-like of no items, and a copy of the view's bytes would come back empty.
+  const fakes: [string, unknown][] = [
+    ["a forged Symbol.toStringTag", { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 16 }],
+    [
+      "a forged SharedArrayBuffer tag",
+      { [Symbol.toStringTag]: "SharedArrayBuffer", byteLength: 16 },
+    ],
+    ["an object made from ArrayBuffer.prototype", Object.create(ArrayBuffer.prototype)],
+    ["a Proxy around an ArrayBuffer", new Proxy(new ArrayBuffer(16), {})],
+    ["a Proxy around a SharedArrayBuffer", new Proxy(new SharedArrayBuffer(16), {})],
+    ["a TypedArray", new Uint8Array(16)],
+  ];
+
+  it("are not memory", () => {
+    for (const [name, fake] of fakes) expect(isMemory(fake), name).toBe(false);
+  });
+
+  it("real buffers are, from any realm, detached or resizable", () => {
+    const gone = new ArrayBuffer(8);
+    detach(gone);
+    const memories: unknown[] = [
+      new ArrayBuffer(0),
+      new ArrayBuffer(8, { maxByteLength: 16 }),
+      new SharedArrayBuffer(8),
+      gone,
+      runInNewContext("new ArrayBuffer(4)"),
+      runInNewContext("new SharedArrayBuffer(4)"),
+      new WebAssembly.Memory({ initial: 1 }).buffer,
+      new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true }).buffer,
+    ];
+    for (const memory of memories) expect(isMemory(memory)).toBe(true);
+  });
+
+  it("are refused as an NDBuffer's memory and in an exporter's view", () => {
+    for (const [name, fake] of fakes) {
+      expect(() => new NDBuffer(fake as Memory, { shape: [4] }), name).toThrow(
+        /^NDBuffer memory must be an ArrayBuffer or SharedArrayBuffer, not '/,
+      );
+      const exporter = {
+        [bf_getbuffer]: (): BufferView => ({
+          obj: null,
+          memory: fake as Memory,
+          buf: 0,
+          len: 4,
+          readonly: true,
+          itemsize: 1,
+          format: "B",
+          ndim: 1,
+          shape: [4],
+          strides: [1],
+          suboffsets: null,
+          abi: "lp64",
+          internal: null,
+        }),
+      };
+      expect(() => getBuffer(exporter, PyBUF_FULL_RO), name).toThrow(BufferError);
+      expect(() => getBuffer(exporter, PyBUF_FULL_RO), name).toThrow(
+        "returned an invalid view: memory must be an ArrayBuffer or SharedArrayBuffer",
+      );
     }
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Backing-store checks: is a value an ArrayBuffer or SharedArrayBuffer, is it detached
- * (the bounds of an export are core's `LayoutExporter`'s to check). Whether a buffer is
- * detached is core's `isDetached` (re-exported here), which tells a legal empty buffer
- * from a detached one on every engine. A SharedArrayBuffer is never detached and only
- * grows.
+ * (the bounds of an export are core's `LayoutExporter`'s to check). Both are core's
+ * (`isMemory`, `isDetached`, re-exported here): `isMemory` asks the platform's own
+ * accessors, so an object that only looks like a buffer is refused, and `isDetached`
+ * tells a legal empty buffer from a detached one on every engine. A SharedArrayBuffer
+ * is never detached and only grows.
  */
-import { isDetached, type Memory } from "@pybuffer/core";
+import { isDetached, isMemory } from "@pybuffer/core";
 
 const objectTag = Object.prototype.toString;
 
@@ -20,21 +21,7 @@ const objectTag = Object.prototype.toString;
  * ```
  */
 export function isSharedArrayBuffer(value: unknown): value is SharedArrayBuffer {
-  return objectTag.call(value) === "[object SharedArrayBuffer]";
+  return objectTag.call(value) === "[object SharedArrayBuffer]" && isMemory(value);
 }
 
-/**
- * Whether `value` is an ArrayBuffer or a SharedArrayBuffer (from any realm).
- *
- * @example
- * ```ts
- * isMemory(new ArrayBuffer(1)); // true
- * isMemory(new Uint8Array(1)); // false
- * ```
- */
-export function isMemory(value: unknown): value is Memory {
-  const tag = objectTag.call(value);
-  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]";
-}
-
-export { isDetached };
+export { isDetached, isMemory };

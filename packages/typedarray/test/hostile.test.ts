@@ -3,6 +3,7 @@ import { BufferError, ValueError } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { ByteArray } from "../src/byte-array.js";
 import { formatKind } from "../src/format-kind.js";
+import { fromArrayBuffer } from "../src/from-buffer.js";
 import { fromDataView, fromTypedArray } from "../src/from-typed-array.js";
 import { typedArrayConstructor, typedArrayElementSize } from "../src/kinds.js";
 import { isDetached, isMemory, isSharedArrayBuffer } from "../src/memory.js";
@@ -46,6 +47,23 @@ describe("detached buffers", () => {
         "fromTypedArray: the underlying ArrayBuffer is detached",
       );
       expect(() => toTypedArray(exporter)).toThrow(BufferError);
+    }
+  });
+});
+
+describe("objects posing as buffers", () => {
+  it("are refused by every entry point that takes a buffer", () => {
+    const fakes: unknown[] = [
+      { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 8 },
+      { [Symbol.toStringTag]: "SharedArrayBuffer", byteLength: 8 },
+      new Proxy(new ArrayBuffer(8), {}),
+    ];
+    for (const fake of fakes) {
+      expect([isMemory(fake), isSharedArrayBuffer(fake)]).toEqual([false, false]);
+      expect(() => fromArrayBuffer(fake as ArrayBuffer)).toThrow(
+        /^fromArrayBuffer: expected an ArrayBuffer or SharedArrayBuffer, not '/,
+      );
+      expect(() => new ByteArray(fake as ArrayBuffer)).toThrow(TypeError);
     }
   });
 });
