@@ -12,10 +12,25 @@ if (!haveChromium && process.env.PYBUFFER_REQUIRE_BROWSER) {
 const nodeTests = ["packages/*/test/**/*.test.ts", "internal/*/test/**/*.test.ts"];
 const browserTests = ["packages/*/test/**/*.browser.test.ts"];
 
+/**
+ * Whether this Node runs `using` declarations itself (Node 24 and later). There the Node
+ * project's modules keep them as written, so README examples and tests with `using` run on
+ * the platform's own explicit resource management; older Nodes get them down-levelled.
+ */
+function nativeUsing(): boolean {
+  try {
+    new Function("{ using x = null; }");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default defineConfig({
   test: {
     projects: [
       {
+        oxc: nativeUsing() ? { target: "esnext" } : {},
         test: {
           name: "node",
           include: nodeTests,

@@ -6,6 +6,8 @@
  *   --filter TEXT  only sections whose id contains TEXT (no report written)
  *   --rows REGEX   only rows whose name matches REGEX (no report written)
  *   --no-python    leave CPython out
+ *   --node 24      run on that pinned Node version (node-versions.json, fetched by npx) and
+ *                  write report-node24.md instead, so versions can be compared
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -25,7 +27,14 @@ import {
 } from "./report.js";
 import { SECTIONS } from "./sections/index.js";
 
-const REPORT = fileURLToPath(new URL("../report.md", import.meta.url));
+// scripts/with-node.mjs sets PYBUFFER_NODE when the run was asked for another Node version.
+const otherNode = process.env.PYBUFFER_NODE?.split(".")[0];
+const REPORT = fileURLToPath(
+  new URL(
+    otherNode === undefined ? "../report.md" : `../report-node${otherNode}.md`,
+    import.meta.url,
+  ),
+);
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const filter = argv.includes("--filter") ? argv[argv.indexOf("--filter") + 1] : undefined;

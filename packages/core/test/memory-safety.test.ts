@@ -16,7 +16,7 @@ import { NDBuffer } from "../src/nd-buffer.js";
 import { getPointer } from "../src/pointer.js";
 import { toContiguous } from "../src/to-contiguous.js";
 import type { BufferView, Memory } from "../src/view.js";
-import { detach } from "./support/helpers.js";
+import { DETACHERS, detach } from "./support/helpers.js";
 import { pattern, toPil } from "./support/layouts.js";
 
 /** Every operation on `view` (and on `nd`, its exporter). */
@@ -42,7 +42,7 @@ function expectAllFail(nd: NDBuffer, view: BufferView, message: RegExp): void {
   }
 }
 
-describe("detached memory", () => {
+describe.each(DETACHERS)("memory detached by %s", (_name, detach) => {
   it("is reported by every operation, strided and PIL", () => {
     const memory = pattern(64);
     const nd = new NDBuffer(memory, { shape: [4, 4], strides: [-16, 4], offset: 48, format: "i" });
@@ -69,6 +69,16 @@ describe("detached memory", () => {
     detach(memory);
     expect(() => fillInfo(null, memory, 0, 8, false, PyBUF_SIMPLE)).toThrow(/detached/);
     expect(() => new NDBuffer(memory, { shape: [8] })).toThrow(ValueError);
+  });
+});
+
+describe("the detachers", () => {
+  it("include ArrayBuffer.prototype.transfer and transferToFixedLength where the runtime has them", () => {
+    const names = DETACHERS.map(([name]) => name);
+    expect(names).toContain("structuredClone");
+    const has = (name: string) => name in ArrayBuffer.prototype;
+    expect(names.includes("transfer")).toBe(has("transfer"));
+    expect(names.includes("transferToFixedLength")).toBe(has("transferToFixedLength"));
   });
 });
 

@@ -30,6 +30,12 @@ interface HexEncoder {
 }
 const NodeBuffer = (globalThis as { Buffer?: HexEncoder }).Buffer;
 
+/**
+ * The platform's `Uint8Array.prototype.toHex` (Node 26, current browsers), or undefined.
+ * On Node 26 it took about half the time of Buffer's encoder, for 16-byte and 16 MiB inputs.
+ */
+const toHex = (Uint8Array.prototype as { toHex?: (this: Uint8Array) => string }).toHex;
+
 /** `sep` as one ASCII character code, `-1` for none, or CPython's error. */
 function sepCode(sep: unknown): number {
   if (sep === undefined) return -1;
@@ -88,6 +94,7 @@ export function hexString(bytes: Uint8Array, sep: number, per: number): string {
   const n = bytes.length;
   if (sep < 0 || per === 0 || n === 0) {
     // bench hex "memoryview(b).hex()": 2.6 ns/byte through Buffer, 6.6 through TextDecoder.
+    if (toHex !== undefined) return toHex.call(bytes);
     if (NodeBuffer !== undefined)
       return NodeBuffer.from(bytes.buffer, bytes.byteOffset, n).toString("hex");
     const out = new Uint16Array(n);

@@ -76,6 +76,24 @@ describe("the managed buffer", () => {
     expect(nd.exports).toBe(0);
   });
 
+  it("runs `using` natively where the runtime has it (Node 24+), down-levelled elsewhere", () => {
+    let native = true;
+    try {
+      new Function("{ using x = null; }");
+    } catch {
+      native = false;
+    }
+    const nd = exporter();
+    function scoped(): number {
+      using m = memoryview(nd);
+      return nd.exports + m.length;
+    }
+    expect(scoped()).toBe(9);
+    expect(nd.exports).toBe(0);
+    // vitest.config.ts keeps `using` as written on runtimes that run it.
+    expect(/\busing m = /.test(scoped.toString())).toBe(native);
+  });
+
   it("notices a release during iteration", () => {
     const m = memoryview(exporter());
     const it = m[Symbol.iterator]();

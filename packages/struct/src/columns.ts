@@ -9,6 +9,10 @@ import type { Column } from "./types.js";
 
 type ColumnCtor = new (n: number) => Column;
 
+/** `e` columns: the runtime's `Float16Array` (Node 24+, current browsers), else Float32Array. */
+const F16_COLUMN =
+  (globalThis as { Float16Array?: ColumnCtor }).Float16Array ?? (Float32Array as ColumnCtor);
+
 const CTORS: Record<number, ColumnCtor> = {
   [K.I8]: Int8Array,
   [K.U8]: Uint8Array,
@@ -18,7 +22,7 @@ const CTORS: Record<number, ColumnCtor> = {
   [K.U32]: Uint32Array,
   [K.I64]: BigInt64Array,
   [K.U64]: BigUint64Array,
-  [K.F16]: Float32Array,
+  [K.F16]: F16_COLUMN,
   [K.F32]: Float32Array,
   [K.F64]: Float64Array,
 };

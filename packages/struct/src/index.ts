@@ -20,6 +20,7 @@ export type {
   Column,
   Complex,
   Field,
+  Float16Column,
   Layout,
   Mode,
   StructOptions,

@@ -119,7 +119,18 @@ export interface Complex {
 export type BufferSource = ArrayBufferView | ArrayBuffer | SharedArrayBuffer;
 
 /**
- * A column of `unpackColumns`: a typed array for numeric codes, a plain array otherwise.
+ * A `Float16Array` (an `e` column where the runtime has one: Node 24+, current browsers),
+ * typed structurally because TypeScript's older `lib`s do not declare it.
+ */
+export interface Float16Column extends ArrayBufferView {
+  readonly BYTES_PER_ELEMENT: 2;
+  readonly length: number;
+  [index: number]: number;
+}
+
+/**
+ * A column of `unpackColumns`: a typed array for numeric codes (`e`: a `Float16Array`
+ * where the runtime has it, else a `Float32Array`), a plain array otherwise.
  *
  * @example
  * const c: Column = new Int32Array(3);
@@ -131,6 +142,7 @@ export type Column =
   | Uint16Array
   | Int32Array
   | Uint32Array
+  | Float16Column
   | Float32Array
   | Float64Array
   | BigInt64Array

@@ -55,7 +55,9 @@ describe("unpackColumns", () => {
       "Uint32Array",
       "BigInt64Array",
       "BigUint64Array",
-      "Float32Array",
+      typeof (globalThis as { Float16Array?: unknown }).Float16Array === "function"
+        ? "Float16Array"
+        : "Float32Array",
       "Float32Array",
       "Float64Array",
     ]);

@@ -26,6 +26,26 @@ export function detach(memory: ArrayBuffer): void {
   structuredClone(memory, { transfer: [memory] });
 }
 
+type Transferable = ArrayBuffer & {
+  transfer?(): ArrayBuffer;
+  transferToFixedLength?(): ArrayBuffer;
+};
+
+/**
+ * Every way this runtime has to detach an ArrayBuffer: `structuredClone` everywhere, and
+ * `ArrayBuffer.prototype.transfer` / `transferToFixedLength` where they exist (Node 22+,
+ * current browsers), so the detach tests run each road the platform offers.
+ */
+export const DETACHERS: [string, (memory: ArrayBuffer) => void][] = [
+  ["structuredClone", detach],
+  ...(["transfer", "transferToFixedLength"] as const)
+    .filter((name) => typeof (ArrayBuffer.prototype as Transferable)[name] === "function")
+    .map((name): [string, (memory: ArrayBuffer) => void] => [
+      name,
+      (memory) => void (memory as Transferable)[name]!(),
+    ]),
+];
+
 /** A view's fields as `_testbuffer` reports them (missing arrays as `[]`, format `''`). */
 export function viewFields(view: BufferView): Record<string, unknown> {
   return {
