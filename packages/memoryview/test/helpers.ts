@@ -161,16 +161,21 @@ export function bytesExporter(bytes: Uint8Array): NDBuffer {
   return new NDBuffer(bytes.slice().buffer, { shape: [bytes.length], format: "B", readonly: true });
 }
 
+function safeStride(x: unknown): number {
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, Number(x)));
+}
+
 /**
- * A vectors outcome with strides beyond 2^53 as the nearest double: a view's strides are
- * JavaScript numbers, so a stride of 2^63 - 1 (a clamped slice step) reads as 2^63.
+ * A vectors outcome with strides as a view holds them: JavaScript numbers, and a stride
+ * past 2^53 (from a huge slice step, on an extent of at most 1) clamped to ±(2^53 - 1)
+ * so that the view stays a valid layout (the memoryview README says so).
  */
 export function doubleStrides(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(doubleStrides);
   if (typeof value !== "object" || value === null || value instanceof Uint8Array) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "strides" && Array.isArray(v) ? v.map((x) => Number(x)) : doubleStrides(v);
+    out[k] = k === "strides" && Array.isArray(v) ? v.map(safeStride) : doubleStrides(v);
   }
   return out;
 }
