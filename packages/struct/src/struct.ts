@@ -23,7 +23,7 @@ function checkValues(values: unknown, method: string): asserts values is readonl
 }
 
 import type { Abi, BufferSource, Column, Layout, StructOptions } from "./types.js";
-import { UnpackIterator } from "./unpack-iterator.js";
+import { type UnpackIterator, unpackIterator } from "./unpack-iterator.js";
 
 /** Re-run a pack that is known to fail, up to the same failing item. */
 function redo(pack: () => void): void {
@@ -260,7 +260,7 @@ export class Struct {
   iterUnpack(buffer: BufferSource): UnpackIterator {
     if (buffer === undefined) throw exactlyOne("Struct.iter_unpack", 0);
     const dv = this.#wholeStructs(buffer);
-    return new UnpackIterator(this.#codec.unpack, dv, this.size);
+    return unpackIterator(this.#codec.unpack, dv, this.size);
   }
 
   /**
