@@ -4,7 +4,7 @@
  * from JSON, and outcome comparison against CPython (value, or exception class and
  * message).
  */
-import { NDBuffer, writePointer } from "@pybuffer/core";
+import { type Abi, NDBuffer, writePointer } from "@pybuffer/core";
 import { expect } from "vitest";
 import { Ellipsis, type Key, MemoryView, pythonErrorName, Slice } from "../src/index.js";
 
@@ -26,15 +26,17 @@ export type Outcome = { ok: unknown } | { error: string; message: string };
 /**
  * `_testbuffer.ndarray(items, shape, strides, offset, format, flags)` over a copy of
  * `desc.mem`; with `pil`, the pointer table `ND_PIL` builds (init_suboffsets) in front.
+ * `abi` is the exporter's (wasm32 for vectors from Pyodide; PIL tables are LP64's).
  */
-export function exporterFrom(desc: Desc): NDBuffer {
+export function exporterFrom(desc: Desc, abi: Abi = "lp64"): NDBuffer {
   const { shape, itemsize } = desc;
   if (shape.length === 0) {
     const memory = desc.mem.slice().buffer;
-    return new NDBuffer(memory, { shape: [], format: desc.fmt, readonly: desc.readonly });
+    return new NDBuffer(memory, { shape: [], format: desc.fmt, readonly: desc.readonly, abi });
   }
   if (!desc.pil) {
     return new NDBuffer(desc.mem.slice().buffer, {
+      abi,
       shape,
       strides: desc.strides,
       offset: desc.offset,

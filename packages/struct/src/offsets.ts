@@ -10,7 +10,7 @@ import type { Abi } from "./types.js";
 
 function asOffset(offset: unknown, action: "unpack" | "pack", max: bigint): number | bigint {
   if (typeof offset === "number") {
-    if (Number.isSafeInteger(offset)) return offset;
+    if (Number.isSafeInteger(offset) && offset <= max && offset >= -max - 1n) return offset;
     if (!Number.isInteger(offset)) {
       throw new TypeError("'float' object cannot be interpreted as an integer");
     }
