@@ -159,6 +159,35 @@ for a in COMPLEX:
         add("get", a, [0], run(lambda a=a: view(a)[0]))
         add("count", a, [1], oracle_json.outcome(lambda a=a: view(a).count(1)))
 
+# ------------------------------------------------ arity: too many or too few arguments
+# Arguments name the view ("@view") or its exporter ("@obj"); the rest are plain values.
+CALLS = [
+    ("memoryview", []), ("memoryview", ["@obj", 1]), ("memoryview", ["@obj", "@obj"]),
+    ("_from_flags", ["@obj"]), ("_from_flags", ["@obj", 0, 1]),
+    ("tobytes", ["C", 1]), ("tolist", [1]), ("hex", [",", 1, 2]), ("cast", []),
+    ("cast", ["B", [4], 1]), ("release", [1]), ("toreadonly", [1]), ("count", []),
+    ("count", [1, 2]), ("index", []), ("index", [1, 0, 4, 5]), ("__getitem__", []),
+    ("__getitem__", [0, 1]), ("__setitem__", [0]), ("__setitem__", [0, 1, 2]),
+    ("__delitem__", []), ("__delitem__", [0, 1]), ("__eq__", []), ("__eq__", ["@view", 1]),
+    ("__hash__", [1]), ("__iter__", [1]),
+]
+ARITY = desc("B", [1, 2, 3, 4])
+
+
+def call(name, args):
+    obj = exporter(ARITY)
+    m = memoryview(obj)
+    values = [m if a == "@view" else obj if a == "@obj" else a for a in args]
+    if name == "memoryview":
+        return memoryview(*values)
+    if name == "_from_flags":
+        return memoryview._from_flags(*values)
+    return getattr(m, name)(*values)
+
+
+for name, args in CALLS:
+    add("call", ARITY, [name, args], run(lambda name=name, args=args: call(name, args)))
+
 
 def main():
     out = io.StringIO()
