@@ -185,6 +185,12 @@ for base in (["fromReadWriteObject", STR, 0, -1], ["fromReadWriteObject", STR, 1
     for text in TEXTS:
         case("compare unicode rw", base, ["cmp", ["unicode", text]], ["eq", ["unicode", text]])
 case("iter", ["buffer", STR, 1, 3], ["iter"])
+# slot wrappers with the wrong number of arguments
+for spec in (["buffer", STR], RW):
+    case("arity", spec, ["call", "__getitem__", 0], ["call", "__getitem__", 2],
+         ["call", "__setitem__", 1], ["call", "__setitem__", 3], ["call", "__mul__", 2],
+         ["call", "__add__", 0], ["call", "__add__", 2], ["call", "__cmp__", 2],
+         ["call", "__hash__", 1], ["call", "__str__", 1], ["call", "__repr__", 1])
 case("iter", ["buffer", STR, 6], ["iter"])
 
 # --- the old buffer API and the new protocol ------------------------------------------

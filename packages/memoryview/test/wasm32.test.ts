@@ -144,9 +144,7 @@ function perform(c: Case): Outcome {
       });
     case "cast":
       return run(() =>
-        b === null
-          ? view(c.desc).cast(a as string)
-          : view(c.desc).cast(a as string, b as number[]),
+        b === null ? view(c.desc).cast(a as string) : view(c.desc).cast(a as string, b as number[]),
       );
     case "eq":
       return outcome(() => {
