@@ -162,7 +162,35 @@ for base in (["buffer", STR], ["buffer", STR, 0, 3], ["buffer", STR, 6], RW,
         case("compare unicode", base, ["cmp", ["unicode", text]], ["eq", ["unicode", text]])
 for text in ("a", "ab", "", "z", "\x00", "\xe9", "\U0001F600"):
     case("in unicode", ["buffer", ["str", b"ab\x00\xe9"]], ["in", ["unicode", text]])
+# bases whose access fails, with bad keys and slices: 2.7 converts the key first
+FAILING = (["fromReadWriteObject", STR, 0, -1], ["fromReadWriteObject", ["array", b"abc"], 0, -1],
+           ["buffer", ["buffer", STR], 9], ["buffer", BA, 1, 2], RW)
+BAD_KEYS = ("1", FLOAT, None, NAN, BIG, -BIG, SMAX, True, -7, 0)
+for base in FAILING:
+    case("failing base, keys", base, *[["get", k] for k in BAD_KEYS])
+    case("failing base, keys", base, *[["set", k, ["str", b"x"]] for k in BAD_KEYS])
+    case("failing base, slices", base, ["xslice", 0, 2, 0], ["xslice", 0, 2, "x"],
+         ["xslice", "x", 2, 1], ["xslice", 0, FLOAT, None], ["xslice", None, None, BIG],
+         ["xslice", 0, 2, 1], ["slice", 0, "x"], ["slice", FLOAT, 2], ["slice", 0, 2],
+         ["slice", -1, None])
+    case("failing base, slices", base, ["xsetslice", 0, 2, 0, ["str", b"xy"]],
+         ["xsetslice", 0, 2, "x", ["str", b"xy"]], ["setslice", 0, "x", ["str", b"x"]],
+         ["setslice", FLOAT, 2, ["str", b"xy"]], ["xsetslice", 0, 2, 1, ["str", b"xy"]],
+         ["setslice", 0, 2, ["str", b"xy"]])
+# unicode against writable buffers: a base that refuses writes makes 2.7 give up
+for base in (["fromReadWriteObject", STR, 0, -1], ["fromReadWriteObject", STR, 1, 2],
+             ["fromReadWriteObject", ["array", b"abc"], 0, -1],
+             ["fromReadWriteObject", ["buffer", STR], 0, -1], ["alloc", 0],
+             ["fromReadWriteMemory", b"abc", 3]):
+    for text in TEXTS:
+        case("compare unicode rw", base, ["cmp", ["unicode", text]], ["eq", ["unicode", text]])
 case("iter", ["buffer", STR, 1, 3], ["iter"])
+# slot wrappers with the wrong number of arguments
+for spec in (["buffer", STR], RW):
+    case("arity", spec, ["call", "__getitem__", 0], ["call", "__getitem__", 2],
+         ["call", "__setitem__", 1], ["call", "__setitem__", 3], ["call", "__mul__", 2],
+         ["call", "__add__", 0], ["call", "__add__", 2], ["call", "__cmp__", 2],
+         ["call", "__hash__", 1], ["call", "__str__", 1], ["call", "__repr__", 1])
 case("iter", ["buffer", STR, 6], ["iter"])
 
 # --- the old buffer API and the new protocol ------------------------------------------

@@ -67,6 +67,8 @@ FIXTURES = {
     "0d": desc("i", [7], shape=[], strides=[]),
     "1d-ro": desc("B", [1, 2, 3], readonly=True),
     "1d-fmt": desc("<i", [1, 2, 3]),
+    # negative strides: a huge step leaves a stride past 2**53 on an extent of 1
+    "2d-neg": desc("B", list(range(27)), shape=[3, 3], strides=[-9, -3], offset=26),
 }
 
 
@@ -115,7 +117,7 @@ for name, s in SRC.items():
             m[key_from_json(key)] = view(s)
             return m.tobytes()
         add("set_from", TARGET, [key, enc(s)], oracle_json.outcome(assign))
-for bad in [[1, 2], "ab", 5, None]:
+for bad in [[1, 2], "ab", 5, None, -0.0, 1.5, True]:
     def assign(bad=bad):
         m = view(TARGET)
         m[0:2] = bad

@@ -218,6 +218,8 @@ STEPS = {
     "asChar": lambda b, env: _segment(_api.PyObject_AsCharBuffer, b),
     "checkRead": lambda b, env: check_read(b),
     "getbuffer": lambda b, env, flags: getbuffer(b, flags),
+    # a slot wrapper called with n zeros: its arity check
+    "call": lambda b, env, name, n: getattr(b, name)(*([0] * n)),
 }
 
 

@@ -2,11 +2,14 @@
 # Runs under Python 2.7 and 3.x. The JavaScript side (src/values.ts) is its inverse:
 #   bytes -> {"$bytes": hex}     bytearray -> {"$bytearray": hex}
 #   int beyond 2**53 -> {"$int": "decimal"}     nan/inf -> {"$float": "nan"|"inf"|"-inf"}
+#   a NaN other than the quiet positive 0x7ff8000000000000 -> {"$float": "nan:<16 hex digits>"}
+#   (its sign, signalling bit and payload: the bits, big-endian)
 #   complex -> {"$complex": [re, im]}           tuple -> list
 #   an exception -> {"$error": ["ClassName", "message"]}  (struct.error is "struct.error")
 import binascii
 import json
 import math
+import struct
 import sys
 
 PY2 = sys.version_info[0] == 2
@@ -39,9 +42,13 @@ def encode_error(exc):
     return {"$error": [error_name(exc), str(exc)]}
 
 
+QUIET_NAN = "7ff8000000000000"
+
+
 def encode_float(x):
     if math.isnan(x):
-        return {"$float": "nan"}
+        bits = _hex(struct.pack(">d", x))
+        return {"$float": "nan" if bits == QUIET_NAN else "nan:" + bits}
     if math.isinf(x):
         return {"$float": "inf" if x > 0 else "-inf"}
     return x
@@ -88,6 +95,8 @@ def decode(v):
             if key == "$int":
                 return int(payload)
             if key == "$float":
+                if payload.startswith("nan:"):
+                    return struct.unpack(">d", binascii.unhexlify(payload[4:]))[0]
                 return float(payload)
             if key == "$complex":
                 return complex(decode(payload[0]), decode(payload[1]))

@@ -76,6 +76,19 @@ def cases():
             for data in [b"\xff" * 4, b"\x00\x00\x00\x80", b"\xff\xff\xff\x7f", b"\x01\x02\x03\x04"]:
                 out.append(case("unpack", prefix + code, data))
         out.append(case("unpack", prefix + "256?", bytes(range(256))))
+    # Py_ssize_t is 32 bits: repeat counts and sizes at its limit, offsets around it.
+    for prefix in PREFIXES:
+        for fmt in ["2147483647x", "2147483648x", "2147483646xi", "2147483645xh", "1073741823h",
+                    "1073741824h", "536870911q", "536870912q", "4294967296x", "2147483647s",
+                    "2147483648p", "99999999999999999999x", "715827882ixb", "268435455D"]:
+            out.append(case("calcsize", prefix + fmt))
+    for off in [2 ** 31 - 1, 2 ** 31, -2 ** 31, -2 ** 31 - 1, 2 ** 63 - 1, -2 ** 63, 2 ** 63,
+                -2 ** 63 - 1, 2 ** 70, -2 ** 70, 2 ** 32 - 20]:
+        for fmt in ("F3l", "@3x", "@h", "nP"):
+            size = struct.calcsize(fmt)
+            out.append(case("unpack_from", fmt, bytes(size + 4), off))
+            out.append(case("pack_into", fmt, bytearray(size + 4), off,
+                            *([0] * len(value_codes(fmt)[1]))))
     # Random native formats: pack fitting values, unpack random bytes, offsets.
     for _ in range(1500):
         prefix = rng.choice(PREFIXES)

@@ -5,6 +5,7 @@ export { describeWithPython } from "./testing.js";
 export {
   bytesToHex,
   encodeForPython,
+  floatBits,
   hexToBytes,
   isOracleError,
   type OracleError,

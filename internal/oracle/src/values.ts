@@ -31,8 +31,32 @@ export function bytesToHex(bytes: Uint8Array): string {
   return hex;
 }
 
+const BITS = new DataView(new ArrayBuffer(8));
+
+/**
+ * The number with these IEEE 754 bits (16 hex digits, big-endian). A NaN keeps its sign
+ * and payload as long as it is not stored into an array by V8's code, which may
+ * canonicalise it.
+ */
+function fromBits(hex: string): number {
+  BITS.setBigUint64(0, BigInt(`0x${hex}`));
+  return BITS.getFloat64(0);
+}
+
+/**
+ * The 16 hex digits of a number's IEEE 754 bits (big-endian).
+ *
+ * @example
+ * floatBits(-0); // "8000000000000000"
+ */
+export function floatBits(x: number): string {
+  BITS.setFloat64(0, x);
+  return BITS.getBigUint64(0).toString(16).padStart(16, "0");
+}
+
 function decodeFloat(text: string): number {
   if (text === "nan") return Number.NaN;
+  if (text.startsWith("nan:")) return fromBits(text.slice(4));
   if (text === "inf") return Number.POSITIVE_INFINITY;
   if (text === "-inf") return Number.NEGATIVE_INFINITY;
   return Number(text);
@@ -76,7 +100,10 @@ export function encodeForPython(value: unknown): unknown {
   if (value instanceof Uint8Array) return { $bytes: bytesToHex(value) };
   if (typeof value === "bigint") return { $int: value.toString() };
   if (typeof value === "number") {
-    if (Number.isNaN(value)) return { $float: "nan" };
+    if (Number.isNaN(value)) {
+      const bits = floatBits(value);
+      return { $float: bits === "7ff8000000000000" ? "nan" : `nan:${bits}` };
+    }
     if (value === Number.POSITIVE_INFINITY) return { $float: "inf" };
     if (value === Number.NEGATIVE_INFINITY) return { $float: "-inf" };
     if (Object.is(value, -0)) return { $float: "-0.0" };

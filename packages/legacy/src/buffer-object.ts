@@ -4,7 +4,9 @@
  * {@link BufferCore}. Each method is a thin front for the module that mirrors the C
  * function (`item.ts`, `slicing.ts`, `operators.ts`, `compare.ts`, `repr.ts`).
  */
+
 import { tp_name } from "@pybuffer/struct";
+import { slotArity } from "./arity.js";
 import { BufferCore, type BufferInit } from "./buffer-core.js";
 import { buffersEqual, compareBuffers, contains } from "./compare.js";
 import { getItem, setItem } from "./item.js";
@@ -92,6 +94,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("abc")).get(-1); // Uint8Array [99]
    */
   get(index: PyIndex): Uint8Array {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(1, arguments.length);
     return getItem(this, index);
   }
 
@@ -113,6 +117,8 @@ export class BufferObject extends BufferCore {
    * fromReadWriteObject(data, 0, Py_END_OF_BUFFER).set(0, bytes("x"));
    */
   set(index: PyIndex, value: unknown): void {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(2, arguments.length, " ");
     setItem(this, index, value);
   }
 
@@ -138,6 +144,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("ab")).concat(bytes("c")); // "abc" as bytes
    */
   concat<T>(other: T): Uint8Array | T {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(1, arguments.length);
     return concat(this, other);
   }
 
@@ -148,6 +156,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("ab")).repeat(2); // "abab" as bytes
    */
   repeat(n: PyIndex): Uint8Array {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(1, arguments.length, " ");
     return repeat(this, n);
   }
 
@@ -160,6 +170,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("a")).compare(buffer(bytes("b"))); // -1
    */
   compare(other: unknown): -1 | 0 | 1 {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(1, arguments.length);
     return compareBuffers(this, other);
   }
 
@@ -194,6 +206,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("a")).hash(); // 12416037344n
    */
   hash(): bigint {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(0, arguments.length);
     if (this._hash !== undefined) return this._hash;
     if (!this.readonly) throw new TypeError("writable buffers are not hashable");
     this._hash = stringHash(segmentBytes(this._region("any")));
@@ -207,6 +221,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("abc"), 1).toBytes(); // "bc" as bytes
    */
   toBytes(): Uint8Array {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(0, arguments.length);
     return segmentBytes(this._region("any")).slice();
   }
 
@@ -228,6 +244,8 @@ export class BufferObject extends BufferCore {
    * buffer(bytes("abc")).repr(); // "<read-only buffer for 0x7f…, size -1, offset 0 at 0x7f…>"
    */
   repr(): string {
+    // biome-ignore lint/complexity/noArguments: Python's arity errors need the real argument count
+    slotArity(0, arguments.length);
     return bufferRepr(this);
   }
 

@@ -10,11 +10,14 @@ import { operandReader } from "./operand.js";
 import { indexArg } from "./py-int.js";
 import { segmentBytes } from "./segment.js";
 
-/** The mapping slots' first steps: ask the base, convert the key, add the length once. */
+/**
+ * The mapping slots' first steps: convert the key, ask the base, add the length once.
+ * A bad key is reported before the base is touched (2.7's `buffer_subscript` order).
+ */
 function subscript(self: BufferObject, index: unknown, notAnIndex: string): number {
-  const size = self._region("any").len;
   const i = indexArg(index);
   if (i === undefined) throw new TypeError(notAnIndex);
+  const size = self._region("any").len;
   return i < 0 ? i + size : i;
 }
 

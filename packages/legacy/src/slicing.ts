@@ -62,6 +62,14 @@ export function sliceIndicesEx(
   return { start: i, stop: j, step: k, slicelength };
 }
 
+/**
+ * `_PySlice_Unpack`'s conversions and checks alone (bad bounds, a zero step): 2.7's
+ * mapping slots make them before they ask the base for its bytes.
+ */
+function unpackSlice(start: unknown, stop: unknown, step: unknown): void {
+  sliceIndicesEx(0, start, stop, step);
+}
+
 function isSimpleBound(value: unknown): boolean {
   return value === null || value === undefined || pyInt(value) !== undefined;
 }
@@ -107,6 +115,7 @@ export function getSlice(
     if (right < left) right = left;
     return right > left ? segmentBytes(region).slice(left, right) : new Uint8Array(0);
   }
+  unpackSlice(start, stop, step);
   const region = self._region("any");
   const s = sliceIndicesEx(region.len, start, stop, step);
   if (s.slicelength <= 0) return new Uint8Array(0);
@@ -159,6 +168,7 @@ export function setSlice(
   }
   if (self.readonly) throw new TypeError("buffer is read-only");
   const read = operandReader(value);
+  unpackSlice(start, stop, step);
   const region = self._region("any");
   const s = sliceIndicesEx(region.len, start, stop, step);
   const segment = read();

@@ -5,7 +5,8 @@
  * from `==`, and from `cmp()` through `try_rich_to_3way_compare`):
  *
  * - when the buffer's character access fails with a `TypeError` (a base without a
- *   character proc, a base with several segments), unicode gives up (`NotImplemented`)
+ *   character proc, a base with several segments, a writable buffer over a base that
+ *   refuses writes), unicode gives up (`NotImplemented`)
  *   and the order of unrelated types applies: `'buffer' < 'unicode'`, never equal;
  * - a byte past 0x7f fails the decoding: `==` says unequal (2.7 also warns with a
  *   UnicodeWarning), `cmp()` raises 2.7's `UnicodeDecodeError` message as a
@@ -18,9 +19,15 @@ import { ValueError } from "@pybuffer/struct";
 import type { BufferObject } from "./buffer-object.js";
 import { segmentBytes } from "./segment.js";
 
-/** The buffer's character bytes for `unicode(b)`, or `null` where unicode gives up. */
+/**
+ * The buffer's character bytes for `unicode(b)`, or `null` where unicode gives up.
+ * `PyObject_AsCharBuffer` first counts the segments, and the buffer's segment count asks
+ * its base the way any access does (write access for a writable buffer): a writable
+ * buffer over a base that refuses writes gives up there.
+ */
 function characters(self: BufferObject): Uint8Array | null {
   try {
+    self._region("any");
     return segmentBytes(self._region("char"));
   } catch (error) {
     if (error instanceof TypeError) return null;

@@ -5,10 +5,8 @@
  */
 import { type BufferView, OverflowError, PyBUF_MAX_NDIM, pythonTypeName } from "@pybuffer/core";
 import { UnicodeEncodeError, ValueError } from "@pybuffer/struct";
-import { nativeSize } from "./format.js";
+import { nativeSize, ssizeLimit } from "./format.js";
 import { asPyInt } from "./py-values.js";
-
-const SSIZE_MAX = 2 ** 63 - 1;
 
 /** Python's repr escape of one non-ASCII code point, as in UnicodeEncodeError messages. */
 function escape(cp: number): string {
@@ -52,8 +50,14 @@ function isByteCode(code: string): boolean {
 }
 
 /** `copy_shape` + the product check: the new shape, or CPython's errors. */
-function readShape(shape: readonly unknown[], itemsize: number, len: number): number[] {
+function readShape(
+  shape: readonly unknown[],
+  itemsize: number,
+  len: number,
+  abi: BufferView["abi"],
+): number[] {
   const out = new Array<number>(shape.length);
+  const limit = ssizeLimit(abi);
   let items = 1;
   for (let i = 0; i < shape.length; i++) {
     const value = shape[i];
@@ -62,13 +66,13 @@ function readShape(shape: readonly unknown[], itemsize: number, len: number): nu
     const x = Number(int);
     if (
       typeof int === "bigint"
-        ? int >= 2n ** 63n || int < -(2n ** 63n)
-        : x >= 2 ** 63 || x < -(2 ** 63)
+        ? int >= BigInt(limit) || int < -BigInt(limit)
+        : x >= limit || x < -limit
     ) {
       throw new OverflowError("Python int too large to convert to C ssize_t");
     }
     if (x <= 0) throw new ValueError("memoryview.cast(): elements of shape must be integers > 0");
-    if (x > Math.floor(SSIZE_MAX / items)) {
+    if (x > Math.floor((limit - 1) / items)) {
       throw new ValueError("memoryview.cast(): product(shape) > SSIZE_MAX");
     }
     items *= x;
@@ -143,7 +147,12 @@ export function castLayout(
     throw new TypeError("memoryview: length is not a multiple of itemsize");
   const fmt = format.charCodeAt(0) === 64 ? `@${code}` : code;
   if (shape === undefined) return castTo(view, fmt, itemsize, 1, [view.len / itemsize], [itemsize]);
-  const extents = readShape(shape as unknown[], itemsize, ndim === 0 ? itemsize : view.len);
+  const extents = readShape(
+    shape as unknown[],
+    itemsize,
+    ndim === 0 ? itemsize : view.len,
+    view.abi,
+  );
   if (ndim === 0) {
     if (view.len !== itemsize) {
       throw new TypeError("memoryview: product(shape) * itemsize != buffer size");

@@ -17,6 +17,7 @@ import {
   validateView,
 } from "@pybuffer/core";
 import { BufferError, ValueError } from "@pybuffer/struct";
+import { clinic } from "./arity.js";
 import { exportOf } from "./guards.js";
 import { ownLayout } from "./layout.js";
 import { ManagedBuffer } from "./managed-buffer.js";
@@ -32,6 +33,8 @@ import { toBytes } from "./to-bytes.js";
  * memoryview(m).obj === nd; // true
  */
 export function memoryview(obj: unknown): MemoryView {
+  // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+  clinic("memoryview", 1, arguments.length, "object");
   return new MemoryView(obj);
 }
 
@@ -128,6 +131,10 @@ export function fromBuffer(info: BufferView): MemoryView {
  * fromFlags(nd, PyBUF_SIMPLE).ndim; // 1
  */
 export function fromFlags(obj: unknown, flags: number): MemoryView {
+  // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+  const given = arguments.length;
+  clinic("_from_flags", 2, given, "object");
+  if (given === 1) throw new TypeError("_from_flags() missing required argument 'flags' (pos 2)");
   if (obj instanceof MemoryView) return new MemoryView(obj);
   if (!checkBuffer(obj)) {
     throw new TypeError(

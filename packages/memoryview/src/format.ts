@@ -53,6 +53,17 @@ export function nativeSize(code: string, abi: Abi): number {
 }
 
 /**
+ * `-PY_SSIZE_T_MIN` of an ABI: 2^63, or 2^31 on wasm32 (`Py_ssize_t` is as wide as `n`).
+ * Indices, slice bounds, strides and shapes are checked, clamped or wrapped with it.
+ *
+ * @example
+ * ssizeLimit("wasm32"); // 2147483648
+ */
+export function ssizeLimit(abi: Abi): number {
+  return 2 ** (8 * nativeSize("n", abi) - 1);
+}
+
+/**
  * `adjust_fmt`: the single character of a format after an optional leading `@`, or
  * `null` when the format is not one character long (multi-character formats such as
  * `<i` or `T{...}` are what CPython's memoryview calls "unsupported").

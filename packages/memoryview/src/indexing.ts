@@ -10,6 +10,7 @@
  */
 import { type BufferView, readPointer } from "@pybuffer/core";
 import { IndexError } from "@pybuffer/struct";
+import { ssizeLimit } from "./format.js";
 import { asPyInt } from "./py-values.js";
 import { Slice } from "./slice.js";
 
@@ -29,9 +30,6 @@ export const Ellipsis: unique symbol = Symbol.for("pybuffer.Ellipsis") as never;
  */
 export type Key = number | bigint | boolean | Slice | typeof Ellipsis | readonly unknown[];
 
-const SSIZE_LIMIT = 2 ** 63;
-const SSIZE_LIMIT_BIG = 2n ** 63n;
-
 /**
  * Whether `key` is an index in Python's sense (has `__index__`).
  *
@@ -45,21 +43,24 @@ export function isIndex(key: unknown): key is number | bigint | boolean {
 
 /**
  * `PyNumber_AsSsize_t(key, PyExc_IndexError)` for an index: its value, or
- * `IndexError("cannot fit 'int' into an index-sized integer")` past ±2^63.
+ * `IndexError("cannot fit 'int' into an index-sized integer")` outside the ABI's
+ * `Py_ssize_t` (±2^63, ±2^31 on wasm32).
  *
  * @example
- * toSsize(true); // 1
- * toSsize(2n ** 64n); // IndexError
+ * toSsize(true, "lp64"); // 1
+ * toSsize(2n ** 64n, "lp64"); // IndexError
  */
-export function toSsize(key: number | bigint | boolean): number {
+export function toSsize(key: number | bigint | boolean, abi: BufferView["abi"]): number {
+  const limit = ssizeLimit(abi);
   if (typeof key === "bigint") {
-    if (key >= SSIZE_LIMIT_BIG || key < -SSIZE_LIMIT_BIG) {
+    const big = BigInt(limit);
+    if (key >= big || key < -big) {
       throw new IndexError("cannot fit 'int' into an index-sized integer");
     }
     return Number(key);
   }
   const n = typeof key === "boolean" ? (key ? 1 : 0) : key;
-  if (n >= SSIZE_LIMIT || n < -SSIZE_LIMIT) {
+  if (n >= limit || n < -limit) {
     throw new IndexError("cannot fit 'int' into an index-sized integer");
   }
   return n;
@@ -124,7 +125,7 @@ export function pointerFromTuple(view: BufferView, indices: readonly unknown[]):
   }
   let ptr = view.buf;
   for (let dim = 0; dim < n; dim++) {
-    const index = toSsize(indices[dim] as number | bigint | boolean);
+    const index = toSsize(indices[dim] as number | bigint | boolean, view.abi);
     ptr = lookupDimension(view, ptr, dim, index);
   }
   return ptr;

@@ -14,6 +14,7 @@ import {
   pythonTypeName,
 } from "@pybuffer/core";
 import { BufferError, tp_name, ValueError } from "@pybuffer/struct";
+import { clinic, noArguments, slotArity } from "./arity.js";
 import { castLayout, checkCastFormat } from "./cast.js";
 import { memoryEquals } from "./compare.js";
 import { isByteFormat, nativeSize } from "./format.js";
@@ -98,6 +99,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
   }
 
   constructor(obj: unknown) {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    clinic("memoryview", 1, arguments.length, "object");
     let mbuf: ManagedBuffer;
     let view: BufferView;
     if (obj === SHELL) {
@@ -144,6 +147,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.released; // true
    */
   release(): void {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    noArguments("memoryview.release", arguments.length);
     if ((this._flags & RELEASED) !== 0) return;
     const n = this._exports;
     if (n > 0) throw new BufferError(`memoryview has ${n} exported buffer${n === 1 ? "" : "s"}`);
@@ -188,6 +193,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.toReadOnly().readonly; // true
    */
   toReadOnly(): MemoryView {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    noArguments("memoryview.toreadonly", arguments.length);
     this._alive();
     const view = this._copyLayout();
     view.readonly = true;
@@ -204,6 +211,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.toBytes(); // Uint8Array [1, 2, 3]
    */
   toBytes(order?: "C" | "F" | "A" | null): Uint8Array<ArrayBuffer> {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    clinic("tobytes", 1, arguments.length);
     if (order !== undefined && order !== null && typeof order !== "string") {
       throw new TypeError(
         `tobytes() argument 'order' must be str or None, not ${pythonTypeName(order)}`,
@@ -226,6 +235,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.hex(":", 2); // "b9:01ef"
    */
   hex(sep?: string | Uint8Array, bytesPerSep?: number | bigint): string {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    clinic("hex", 2, arguments.length);
     const [code, per] = hexArgs(sep, bytesPerSep);
     this._alive();
     this._bytes();
@@ -247,6 +258,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.toList(); // [[1, 2], [3, 4]]
    */
   toList(): unknown {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    noArguments("memoryview.tolist", arguments.length);
     this._alive();
     let codec = this._fmt();
     if (codec instanceof Error) codec = failingCodec(codec);
@@ -268,6 +281,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m2d.get([1, 2]);
    */
   get(key: Key): unknown {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    slotArity(1, arguments.length);
     return getItem(this, key);
   }
 
@@ -281,6 +296,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.set(new Slice(0, 2), other);
    */
   set(key: Key, value: unknown): void {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    slotArity(2, arguments.length, " ");
     setItem(this, key, value);
   }
 
@@ -291,6 +308,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.delete(0); // TypeError: cannot delete memory
    */
   delete(key: Key): never {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    slotArity(1, arguments.length);
     return deleteItem(this, key);
   }
 
@@ -302,6 +321,10 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.slice(null, null, -1); // m[::-1]
    */
   slice(start?: SliceBound, stop?: SliceBound, step?: SliceBound): MemoryView {
+    // Python's slice(a, b, c) builtin takes the bounds.
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    const given = arguments.length;
+    if (given > 3) throw new TypeError(`slice expected at most 3 arguments, got ${given}`);
     return sliceView(this, start, stop, step);
   }
 
@@ -312,6 +335,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * [...m]; // [1, 2, 3]
    */
   [Symbol.iterator](): IterableIterator<unknown> {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    slotArity(0, arguments.length);
     return iterate(this);
   }
 
@@ -322,6 +347,11 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.count(1); // 2
    */
   count(value: unknown): number {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    const given = arguments.length;
+    if (given !== 1) {
+      throw new TypeError(`memoryview.count() takes exactly one argument (${given} given)`);
+    }
     return count(this, value);
   }
 
@@ -332,6 +362,10 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.index(3); // 2
    */
   index(value: unknown, start?: number | bigint, stop?: number | bigint): number {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    const given = arguments.length;
+    if (given === 0) throw new TypeError("index expected at least 1 argument, got 0");
+    if (given > 3) throw new TypeError(`index expected at most 3 arguments, got ${given}`);
     return indexOf(this, value, start, stop);
   }
 
@@ -345,6 +379,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.cast("I", [2, 2]);
    */
   cast(format: string, shape?: readonly (number | bigint)[]): MemoryView {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    clinic("cast", 2, arguments.length, "format");
     checkCastFormat(format);
     this._alive();
     const view = castLayout(this._view, (this._flags & C) !== 0, format, shape);
@@ -360,6 +396,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.equals(m.toReadOnly()); // true
    */
   equals(other: unknown): boolean {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    slotArity(1, arguments.length);
     return memoryEquals(this, other);
   }
 
@@ -371,6 +409,8 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.toReadOnly().hash(); // -4594863902769663758n for b"abc"
    */
   hash(): bigint {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    slotArity(0, arguments.length);
     if (this._hash !== null) return this._hash;
     this._alive();
     const v = this._view;

@@ -3,7 +3,9 @@
  * every step), and 3.14's `count(value)` and `index(value, start, stop)`, comparing
  * items with Python's `==`.
  */
+import type { Abi } from "@pybuffer/core";
 import { NotImplementedError, ValueError } from "@pybuffer/struct";
+import { ssizeLimit } from "./format.js";
 import { lookupDimension } from "./indexing.js";
 import type { MemoryView } from "./memoryview.js";
 import { asPyInt, pyEquals } from "./py-values.js";
@@ -62,16 +64,15 @@ export function count(m: MemoryView, value: unknown): number {
   return found;
 }
 
-const SSIZE_MAX = 2 ** 63 - 1;
-
-/** `_PyEval_SliceIndexNotNone`: an int clamped to ssize_t. */
-function boundIndex(value: unknown, fallback: number): number {
+/** `_PyEval_SliceIndexNotNone`: an int clamped to the ABI's ssize_t. */
+function boundIndex(value: unknown, fallback: number, abi: Abi): number {
   if (value === undefined) return fallback;
   const int = asPyInt(value);
   if (int === null)
     throw new TypeError("slice indices must be integers or have an __index__ method");
   const n = Number(int);
-  return Math.max(-SSIZE_MAX - 1, Math.min(SSIZE_MAX, n));
+  const limit = ssizeLimit(abi);
+  return Math.max(-limit, Math.min(limit - 1, n));
 }
 
 /**
@@ -83,8 +84,9 @@ function boundIndex(value: unknown, fallback: number): number {
  * indexOf(m, 3); // 2
  */
 export function indexOf(m: MemoryView, value: unknown, start?: unknown, stop?: unknown): number {
-  let lo = boundIndex(start, 0);
-  let hi = boundIndex(stop, SSIZE_MAX);
+  const abi = m._view.abi;
+  let lo = boundIndex(start, 0, abi);
+  let hi = boundIndex(stop, Number.MAX_SAFE_INTEGER, abi);
   m._alive();
   const view = m._view;
   if (view.ndim === 0) throw new TypeError("invalid lookup on 0-dim memory");

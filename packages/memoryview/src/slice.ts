@@ -5,8 +5,9 @@
  * and memoryview's `init_slice`, which applies one slice to one dimension of a view
  * (moving `buf`, or the nearest earlier suboffset for PIL-style views).
  */
-import type { BufferView } from "@pybuffer/core";
+import type { Abi, BufferView } from "@pybuffer/core";
 import { ValueError } from "@pybuffer/struct";
+import { ssizeLimit } from "./format.js";
 import { asPyInt } from "./py-values.js";
 
 /**
@@ -16,9 +17,6 @@ import { asPyInt } from "./py-values.js";
  * const start: SliceBound = -1n;
  */
 export type SliceBound = number | bigint | boolean | null | undefined;
-
-const SSIZE_MAX = 2 ** 63 - 1;
-const SSIZE_MIN = -(2 ** 63);
 
 /**
  * Python's `slice(start, stop, step)`: a key for `get` / `set` (`m[1:4]`,
@@ -54,15 +52,20 @@ export function slice(...args: [stop?: SliceBound] | [SliceBound, SliceBound, Sl
   return args.length <= 1 ? new Slice(null, args[0]) : new Slice(args[0], args[1], args[2]);
 }
 
-/** `_PyEval_SliceIndex`: an int clamped to ssize_t, or the TypeError for anything else. */
-function sliceIndex(value: SliceBound): number {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value !== 0) return value;
+/**
+ * `_PyEval_SliceIndex`: an int clamped to the ssize_t whose `-PY_SSIZE_T_MIN` is
+ * `limit`, or the TypeError for anything else.
+ */
+function sliceIndex(value: SliceBound, limit: number): number {
+  if (typeof value === "number" && value < limit && value > -limit && value !== 0) {
+    if (Number.isSafeInteger(value)) return value;
+  }
   const int = asPyInt(value);
   if (int === null) {
     throw new TypeError("slice indices must be integers or None or have an __index__ method");
   }
   const n = Number(int);
-  return Math.min(SSIZE_MAX, Math.max(SSIZE_MIN, n));
+  return Math.min(limit - 1, Math.max(-limit, n));
 }
 
 /**
@@ -82,20 +85,28 @@ let adjStart = 0;
 let adjStep = 1;
 
 /**
- * `PySlice_Unpack` + `PySlice_AdjustIndices` for `length` items: returns the slice
- * length and leaves start and step in module state ({@link sliceIndices} wraps it).
+ * `PySlice_Unpack` + `PySlice_AdjustIndices` for `length` items, with the ABI's
+ * `Py_ssize_t`: returns the slice length and leaves start and step in module state
+ * ({@link sliceIndices} wraps it).
  */
-function adjust(first: SliceBound, last: SliceBound, by: SliceBound, length: number): number {
+function adjust(
+  first: SliceBound,
+  last: SliceBound,
+  by: SliceBound,
+  length: number,
+  abi: Abi,
+): number {
+  const limit = ssizeLimit(abi);
   let step = 1;
   if (by !== null && by !== undefined) {
-    step = sliceIndex(by);
+    step = sliceIndex(by, limit);
     if (step === 0) throw new ValueError("slice step cannot be zero");
-    if (step < -SSIZE_MAX) step = -SSIZE_MAX;
+    if (step < 1 - limit) step = 1 - limit;
   }
   let start =
-    first === null || first === undefined ? (step < 0 ? SSIZE_MAX : 0) : sliceIndex(first);
+    first === null || first === undefined ? (step < 0 ? limit - 1 : 0) : sliceIndex(first, limit);
   let stop =
-    last === null || last === undefined ? (step < 0 ? SSIZE_MIN : SSIZE_MAX) : sliceIndex(last);
+    last === null || last === undefined ? (step < 0 ? -limit : limit - 1) : sliceIndex(last, limit);
   if (start < 0) {
     start += length;
     if (start < 0) start = step < 0 ? -1 : 0;
@@ -115,21 +126,34 @@ function adjust(first: SliceBound, last: SliceBound, by: SliceBound, length: num
 }
 
 /**
- * `PySlice_Unpack` + `PySlice_AdjustIndices` for a sequence of `length` items.
+ * `PySlice_Unpack` + `PySlice_AdjustIndices` for a sequence of `length` items
+ * (`Py_ssize_t` of the ABI given, LP64's by default).
  *
  * @example
  * sliceIndices(new Slice(null, null, -2), 5); // { start: 4, step: -2, length: 3 }
  */
-export function sliceIndices(s: Slice, length: number): SliceIndices {
-  const n = adjust(s.start, s.stop, s.step, length);
+export function sliceIndices(s: Slice, length: number, abi: Abi = "lp64"): SliceIndices {
+  const n = adjust(s.start, s.stop, s.step, length, abi);
   return { start: adjStart, step: adjStep, length: n };
 }
 
-/** A clamped step as the exact Py_ssize_t it stands for (±(2^63 - 1) at the limits). */
-function exactStep(step: number): bigint {
-  if (step >= SSIZE_MAX) return 2n ** 63n - 1n;
-  if (step <= -SSIZE_MAX) return -(2n ** 63n - 1n);
-  return BigInt(step);
+/**
+ * `stride * step` as `init_slice` computes it in the ABI's `Py_ssize_t`: exact while
+ * safe, else wrapped to its width as C does. A product that large only happens where
+ * the sliced extent is 0 or 1 (no memory is that big), so it never addresses a byte;
+ * a wrapped value past 2^53 (64-bit ABIs only) is clamped to ±(2^53 - 1) so that the
+ * view stays a valid layout (CPython keeps the exact wrapped value).
+ */
+function slicedStride(stride: number, step: number, abi: Abi): number {
+  const product = stride * step;
+  const limit = ssizeLimit(abi);
+  // 0 times a negative step is 0, not -0.
+  if (Number.isSafeInteger(product) && product < limit && product >= -limit) return product + 0;
+  // A step clamped to ±(limit - 1) stands for that exact value (its number may round).
+  const exact =
+    step >= limit - 1 ? BigInt(limit) - 1n : step <= 1 - limit ? 1n - BigInt(limit) : BigInt(step);
+  const wrapped = Number(BigInt.asIntN(abi === "wasm32" ? 32 : 64, BigInt(stride) * exact));
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, wrapped));
 }
 
 /**
@@ -149,10 +173,9 @@ export function slice1D(
   last: SliceBound,
   by: SliceBound,
 ): BufferView {
-  const length = adjust(first, last, by, (src.shape as number[])[0] as number);
+  const length = adjust(first, last, by, (src.shape as number[])[0] as number, src.abi);
   const step = adjStep;
   const stride = (src.strides as number[])[0] as number;
-  const product = stride * step;
   return {
     obj: src.obj,
     memory: src.memory,
@@ -164,15 +187,8 @@ export function slice1D(
     ndim: 1,
     shape: [length],
     // A step of 1 keeps the stride: share the array (nothing writes into a view's arrays
-    // but a fresh copy). Past 2^53 the product wraps as CPython's Py_ssize_t does.
-    strides:
-      step === 1
-        ? (src.strides as number[])
-        : [
-            Number.isSafeInteger(product)
-              ? product + 0 // a zero stride times a negative step is 0, never -0
-              : Number(BigInt.asIntN(64, BigInt(stride) * exactStep(step))),
-          ],
+    // but a fresh copy).
+    strides: step === 1 ? (src.strides as number[]) : [slicedStride(stride, step, src.abi)],
     suboffsets: null,
     abi: src.abi,
     internal: null,
@@ -205,7 +221,7 @@ export function applyBounds(
 ): void {
   const shape = view.shape as number[];
   const strides = view.strides as number[];
-  const length = adjust(first, last, by, shape[dim] as number);
+  const length = adjust(first, last, by, shape[dim] as number, view.abi);
   const start = adjStart;
   const step = adjStep;
   const stride = strides[dim] as number;
@@ -215,9 +231,5 @@ export function applyBounds(
   if (sub === null || n < 0) view.buf += stride * start;
   else sub[n] = (sub[n] as number) + stride * start;
   shape[dim] = length;
-  // Past 2^53 the product wraps as CPython's Py_ssize_t arithmetic does.
-  const product = stride * step;
-  strides[dim] = Number.isSafeInteger(product)
-    ? product + 0 // a zero stride times a negative step is 0, never -0
-    : Number(BigInt.asIntN(64, BigInt(stride) * exactStep(step)));
+  strides[dim] = slicedStride(stride, step, view.abi);
 }

@@ -27,8 +27,12 @@ function packError(error: unknown, format: string): Error {
   return error instanceof Error ? error : new TypeError(String(error));
 }
 
-/** The single characters CPython 3.13's struct module accepts. */
-const STRUCT_CODES = "xcbB?hHiIlLqQnNefdspP";
+/**
+ * The single characters CPython's struct module accepts: 3.13's, and 3.14's complex
+ * `F` and `D` (our struct has them), so that `==` on `F`/`D` views compares values as
+ * in 3.14 while their items stay unsupported, as there.
+ */
+const STRUCT_CODES = "xcbB?hHiIlLqQnNefdFDspP";
 
 /** Struct-backed codecs by ABI and format (bounded like CPython's struct cache). */
 const STRUCT_CACHE = new Map<string, ItemCodec | Error>();

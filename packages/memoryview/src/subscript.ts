@@ -31,9 +31,9 @@ function zeroDim(): TypeError {
 /** The layout of `m` narrowed by one slice per leading dimension. */
 function sliced(m: MemoryView, slices: readonly Slice[]): BufferView {
   const ndim = m._view.ndim;
-  if (slices.length > ndim) {
-    throw new TypeError(`cannot index ${ndim}-dimension view with ${slices.length}-element tuple`);
-  }
+  // More slices than dimensions: our extension does not apply, CPython's error stands.
+  if (slices.length > ndim)
+    throw new NotImplementedError("multi-dimensional slicing is not implemented");
   const view = m._copyLayout();
   for (let d = 0; d < slices.length; d++) applySlice(view, slices[d] as Slice, d);
   return withLen(view);
@@ -84,7 +84,7 @@ export function getItem(m: MemoryView, key: unknown): unknown {
     throw zeroDim();
   }
   if (isIndex(key)) {
-    const index = toSsize(key);
+    const index = toSsize(key, view.abi);
     const codec = m._fmt();
     if (view.ndim !== 1) {
       throw new NotImplementedError("multi-dimensional sub-views are not implemented");
@@ -138,7 +138,7 @@ export function setItem(m: MemoryView, key: unknown, value: unknown): void {
   }
   if (isIndex(key)) {
     if (view.ndim > 1) throw new NotImplementedError("sub-views are not implemented");
-    const index = toSsize(key);
+    const index = toSsize(key, view.abi);
     m._write(codec, lookupDimension(view, view.buf, 0, index), value);
     return;
   }
@@ -153,6 +153,12 @@ export function setItem(m: MemoryView, key: unknown, value: unknown): void {
       return;
     }
     if (isMultiSlice(key)) {
+      if (key.length > view.ndim) {
+        // Beyond our extension: CPython's refusal, before the value is looked at.
+        throw new NotImplementedError(
+          "memoryview slice assignments are currently restricted to ndim = 1",
+        );
+      }
       assignSlices(m, key, value);
       return;
     }

@@ -4,7 +4,7 @@
  * from JSON, and outcome comparison against CPython (value, or exception class and
  * message).
  */
-import { NDBuffer, writePointer } from "@pybuffer/core";
+import { type Abi, NDBuffer, writePointer } from "@pybuffer/core";
 import { expect } from "vitest";
 import { Ellipsis, type Key, MemoryView, pythonErrorName, Slice } from "../src/index.js";
 
@@ -26,15 +26,17 @@ export type Outcome = { ok: unknown } | { error: string; message: string };
 /**
  * `_testbuffer.ndarray(items, shape, strides, offset, format, flags)` over a copy of
  * `desc.mem`; with `pil`, the pointer table `ND_PIL` builds (init_suboffsets) in front.
+ * `abi` is the exporter's (wasm32 for vectors from Pyodide; PIL tables are LP64's).
  */
-export function exporterFrom(desc: Desc): NDBuffer {
+export function exporterFrom(desc: Desc, abi: Abi = "lp64"): NDBuffer {
   const { shape, itemsize } = desc;
   if (shape.length === 0) {
     const memory = desc.mem.slice().buffer;
-    return new NDBuffer(memory, { shape: [], format: desc.fmt, readonly: desc.readonly });
+    return new NDBuffer(memory, { shape: [], format: desc.fmt, readonly: desc.readonly, abi });
   }
   if (!desc.pil) {
     return new NDBuffer(desc.mem.slice().buffer, {
+      abi,
       shape,
       strides: desc.strides,
       offset: desc.offset,
@@ -161,16 +163,21 @@ export function bytesExporter(bytes: Uint8Array): NDBuffer {
   return new NDBuffer(bytes.slice().buffer, { shape: [bytes.length], format: "B", readonly: true });
 }
 
+function safeStride(x: unknown): number {
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, Number(x)));
+}
+
 /**
- * A vectors outcome with strides beyond 2^53 as the nearest double: a view's strides are
- * JavaScript numbers, so a stride of 2^63 - 1 (a clamped slice step) reads as 2^63.
+ * A vectors outcome with strides as a view holds them: JavaScript numbers, and a stride
+ * past 2^53 (from a huge slice step, on an extent of at most 1) clamped to ±(2^53 - 1)
+ * so that the view stays a valid layout (the memoryview README says so).
  */
 export function doubleStrides(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(doubleStrides);
   if (typeof value !== "object" || value === null || value instanceof Uint8Array) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "strides" && Array.isArray(v) ? v.map((x) => Number(x)) : doubleStrides(v);
+    out[k] = k === "strides" && Array.isArray(v) ? v.map(safeStride) : doubleStrides(v);
   }
   return out;
 }

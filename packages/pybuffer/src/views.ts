@@ -11,6 +11,14 @@ import type { BufferView, Memory } from "@pybuffer/core";
 import * as mv from "@pybuffer/memoryview";
 import { asExporter } from "./as-exporter.js";
 
+/**
+ * The arguments with the first made an exporter. All of them are handed on, so that an
+ * extra one meets memoryview's arity error (CPython's `TypeError`) instead of vanishing.
+ */
+function exporterFirst<T extends unknown[]>(args: T): T {
+  return (args.length === 0 ? args : [asExporter(args[0]), ...args.slice(1)]) as T;
+}
+
 /** A key that assigns a slice (`m[a:b] = x`, `m[a:b, c:d] = x`), whose value is a buffer. */
 function isSliceKey(key: unknown): boolean {
   return key instanceof mv.Slice || (Array.isArray(key) && key.some((k) => k instanceof mv.Slice));
@@ -28,8 +36,8 @@ function isSliceKey(key: unknown): boolean {
  * ```
  */
 export class MemoryView extends mv.MemoryView {
-  constructor(obj: unknown) {
-    super(asExporter(obj));
+  constructor(...args: [obj: unknown]) {
+    super(...exporterFirst(args));
   }
 
   /**
@@ -41,8 +49,8 @@ export class MemoryView extends mv.MemoryView {
    * new MemoryView(new Uint8Array([1, 2])).equals(new Uint8Array([1, 2])); // true
    * ```
    */
-  override equals(other: unknown): boolean {
-    return super.equals(asExporter(other));
+  override equals(...args: [other: unknown]): boolean {
+    return super.equals(...exporterFirst(args));
   }
 
   /**
@@ -54,8 +62,10 @@ export class MemoryView extends mv.MemoryView {
    * m.set(new Slice(0, 2), new Uint8Array([9, 9]));
    * ```
    */
-  override set(key: mv.Key, value: unknown): void {
-    super.set(key, isSliceKey(key) ? asExporter(value) : value);
+  override set(...args: [key: mv.Key, value: unknown]): void {
+    const [key, value] = args;
+    if (args.length === 2 && isSliceKey(key)) super.set(key, asExporter(value));
+    else super.set(...args);
   }
 }
 
@@ -75,8 +85,8 @@ function adopt(m: mv.MemoryView): MemoryView {
  * memoryview(new Float64Array(8)).format; // "d"
  * ```
  */
-export function memoryview(obj: unknown): MemoryView {
-  return new MemoryView(obj);
+export function memoryview(...args: [obj: unknown]): MemoryView {
+  return new MemoryView(...args);
 }
 
 /**
@@ -99,8 +109,8 @@ export function fromObject(obj: unknown): MemoryView {
  * fromFlags(new Uint16Array(3), PyBUF_SIMPLE).format; // "B"
  * ```
  */
-export function fromFlags(obj: unknown, flags: number): MemoryView {
-  return adopt(mv.fromFlags(asExporter(obj), flags));
+export function fromFlags(...args: [obj: unknown, flags: number]): MemoryView {
+  return adopt(mv.fromFlags(...exporterFirst(args)));
 }
 
 /**

@@ -75,6 +75,33 @@ describe("the umbrella's MemoryView takes binary types in its methods", () => {
     );
   });
 
+  it("refuses extra or missing arguments as CPython's memoryview does", () => {
+    // Python: memoryview(b"ab", 1) -> TypeError; m == (with two operands) and m[0] = ...
+    type Loose = (...args: unknown[]) => unknown;
+    const u8 = new Uint8Array([1, 2]);
+    expect(() => (memoryview as Loose)(u8, 1)).toThrow(
+      new TypeError("memoryview() takes at most 1 argument (2 given)"),
+    );
+    const Ctor = MemoryView as unknown as new (...args: unknown[]) => unknown;
+    expect(() => new Ctor(u8, u8)).toThrow(
+      new TypeError("memoryview() takes at most 1 argument (2 given)"),
+    );
+    expect(() => new Ctor()).toThrow(
+      new TypeError("memoryview() missing required argument 'object' (pos 1)"),
+    );
+    const m = memoryview(u8);
+    expect(() => (m.equals as Loose).call(m, u8, 1)).toThrow(
+      new TypeError("expected 1 argument, got 2"),
+    );
+    expect(() => (m.set as Loose).call(m, new Slice(0, 1), u8.subarray(0, 1), 1)).toThrow(
+      new TypeError(" expected 2 arguments, got 3"),
+    );
+    expect(() => (fromFlags as Loose)(u8, 0, 1)).toThrow(
+      new TypeError("_from_flags() takes at most 2 arguments (3 given)"),
+    );
+    expect(Array.from(u8)).toEqual([1, 2]);
+  });
+
   it("gives its views back as the package's class does", () => {
     const bytes = new Uint8Array(4);
     const m = memoryview(bytes);

@@ -1,17 +1,16 @@
 /**
  * Offset arguments of `unpack_from` / `pack_into` (CPython's `Py_ssize_t`
  * conversion and the bounds checks of `Struct_unpack_from_impl` and
- * `s_pack_into`), with CPython's messages.
+ * `s_pack_into`), with CPython's messages; `Py_ssize_t` is the ABI's (32 bits on wasm32).
  */
 import { IndexError, OverflowError, StructError } from "./errors.js";
+import { ssizeMax } from "./layout/size-cursor.js";
 import { pyTypeName } from "./py-types.js";
+import type { Abi } from "./types.js";
 
-const SSIZE_MIN = -(2n ** 63n);
-const SSIZE_MAX = 2n ** 63n - 1n;
-
-function asOffset(offset: unknown, action: "unpack" | "pack"): number | bigint {
+function asOffset(offset: unknown, action: "unpack" | "pack", max: bigint): number | bigint {
   if (typeof offset === "number") {
-    if (Number.isSafeInteger(offset)) return offset;
+    if (Number.isSafeInteger(offset) && offset <= max && offset >= -max - 1n) return offset;
     if (!Number.isInteger(offset)) {
       throw new TypeError("'float' object cannot be interpreted as an integer");
     }
@@ -22,7 +21,7 @@ function asOffset(offset: unknown, action: "unpack" | "pack"): number | bigint {
     throw new TypeError(`'${pyTypeName(offset)}' object cannot be interpreted as an integer`);
   }
   const big = offset as bigint;
-  if (big < SSIZE_MIN || big > SSIZE_MAX) {
+  if (big < -max - 1n || big > max) {
     // unpack_from converts with Argument Clinic, pack_into with PyNumber_AsSsize_t.
     throw action === "unpack"
       ? new OverflowError("Python int too large to convert to C ssize_t")
@@ -38,13 +37,14 @@ function asOffset(offset: unknown, action: "unpack" | "pack"): number | bigint {
  * bytes (a negative offset counts from the end), or CPython's error.
  *
  * @example
- * resolveOffset(-4, 4, 6, "unpack"); // 2
+ * resolveOffset(-4, 4, 6, "unpack", "lp64"); // 2
  */
 export function resolveOffset(
   offset: unknown,
   size: number,
   len: number,
   action: "unpack" | "pack",
+  abi: Abi,
 ): number {
   if (
     typeof offset === "number" &&
@@ -54,7 +54,8 @@ export function resolveOffset(
   ) {
     return offset;
   }
-  const raw = asOffset(offset, action);
+  const max = ssizeMax(abi);
+  const raw = asOffset(offset, action, max);
   // Exact arithmetic for offsets past 2^53 (they always fail, but the message counts).
   const off = BigInt(raw);
   let start = off;
@@ -72,7 +73,8 @@ export function resolveOffset(
     start = off + BigInt(len);
   }
   if (BigInt(len) - start < BigInt(size)) {
-    const need = BigInt.asUintN(64, BigInt(size) + start);
+    // `size_t` arithmetic, as wide as the ABI's `Py_ssize_t`.
+    const need = BigInt.asUintN(max > 0x7fffffffn ? 64 : 32, BigInt(size) + start);
     throw new StructError(
       action === "unpack"
         ? `unpack_from requires a buffer of at least ${need} bytes for unpacking ${size} bytes at offset ${start} (actual buffer size is ${len})`

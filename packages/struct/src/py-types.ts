@@ -30,7 +30,8 @@ export function basicTypeName(value: unknown): string | undefined {
     case "string":
       return "str";
     case "number":
-      return Number.isInteger(value) ? "int" : "float";
+      // -0 exists in Python only as the float -0.0.
+      return Number.isInteger(value) && !Object.is(value, -0) ? "int" : "float";
     case "bigint":
       return "int";
     case "boolean":

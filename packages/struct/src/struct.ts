@@ -23,7 +23,7 @@ function checkValues(values: unknown, method: string): asserts values is readonl
 }
 
 import type { Abi, BufferSource, Column, Layout, StructOptions } from "./types.js";
-import { UnpackIterator } from "./unpack-iterator.js";
+import { type UnpackIterator, unpackIterator } from "./unpack-iterator.js";
 
 /** Re-run a pack that is known to fail, up to the same failing item. */
 function redo(pack: () => void): void {
@@ -146,7 +146,7 @@ export class Struct {
     const n = this.#rowCount(rows);
     const dv = dataViewOf(buffer, true);
     const total = n * this.size;
-    const off = resolveOffset(offset, total, dv.byteLength, "pack");
+    const off = resolveOffset(offset, total, dv.byteLength, "pack", this.abi);
     if (!this.#dense) {
       if (total !== 0) bytesOf(dv).fill(0, off, off + total);
       this.#codec.packMany(dv, rows, n, off);
@@ -202,7 +202,7 @@ export class Struct {
     }
     const dv = dataViewOf(buffer, true);
     const size = this.size;
-    const off = resolveOffset(offset, size, dv.byteLength, "pack");
+    const off = resolveOffset(offset, size, dv.byteLength, "pack", this.abi);
     if (!this.#dense) {
       if (size !== 0) bytesOf(dv).fill(0, off, off + size);
       this.#codec.pack(dv, off, values, 0);
@@ -245,7 +245,10 @@ export class Struct {
       throw new TypeError("unpack_from() missing required argument 'buffer' (pos 1)");
     }
     const dv = dataViewOf(buffer, false);
-    return this.#codec.unpack(dv, resolveOffset(offset, this.size, dv.byteLength, "unpack"));
+    return this.#codec.unpack(
+      dv,
+      resolveOffset(offset, this.size, dv.byteLength, "unpack", this.abi),
+    );
   }
 
   /**
@@ -257,7 +260,7 @@ export class Struct {
   iterUnpack(buffer: BufferSource): UnpackIterator {
     if (buffer === undefined) throw exactlyOne("Struct.iter_unpack", 0);
     const dv = this.#wholeStructs(buffer);
-    return new UnpackIterator(this.#codec.unpack, dv, this.size);
+    return unpackIterator(this.#codec.unpack, dv, this.size);
   }
 
   /**

@@ -4,9 +4,12 @@
  * `__length_hint__`.
  */
 
+// Set only while {@link unpackIterator} builds one: the constructor refuses other calls.
+let building = false;
+
 /**
- * Iterates the structs of a buffer. Created by `iterUnpack`; not meant to be
- * constructed directly.
+ * Iterates the structs of a buffer. Created by `iterUnpack`; constructed directly it
+ * throws CPython's `TypeError: cannot create '_struct.unpack_iterator' instances`.
  *
  * @example
  * const it = iterUnpack("<h", new Uint8Array([1, 0, 2, 0]));
@@ -27,6 +30,8 @@ export class UnpackIterator implements IterableIterator<unknown[]> {
 
   /** @internal */
   constructor(unpack: (dv: DataView, off: number) => unknown[], dv: DataView, size: number) {
+    if (!building) throw new TypeError("cannot create '_struct.unpack_iterator' instances");
+    building = false;
     this.#unpack = unpack;
     this.#dv = dv;
     this.#size = size;
@@ -59,10 +64,35 @@ export class UnpackIterator implements IterableIterator<unknown[]> {
    * iterUnpack("<b", new Uint8Array(3)).lengthHint(); // 3
    */
   lengthHint(): number {
+    // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
+    const given = arguments.length;
+    if (given !== 0) {
+      throw new TypeError(`unpack_iterator.__length_hint__() takes no arguments (${given} given)`);
+    }
     return Math.max(0, (this.#end - this.#offset) / this.#size);
   }
 
   [Symbol.iterator](): UnpackIterator {
     return this;
+  }
+}
+
+/**
+ * A new {@link UnpackIterator} (the one way to make one): `size`-byte structs of `dv`
+ * read by `unpack`.
+ *
+ * @example
+ * unpackIterator(codec.unpack, new DataView(bytes.buffer), 2);
+ */
+export function unpackIterator(
+  unpack: (dv: DataView, off: number) => unknown[],
+  dv: DataView,
+  size: number,
+): UnpackIterator {
+  building = true;
+  try {
+    return new UnpackIterator(unpack, dv, size);
+  } finally {
+    building = false;
   }
 }

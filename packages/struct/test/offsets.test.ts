@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { iterUnpack, packInto, Struct, unpackFrom } from "../src/index.js";
+import { iterUnpack, packInto, Struct, UnpackIterator, unpackFrom } from "../src/index.js";
 import { ascii, raises, toHex } from "./helpers.js";
 
 // Expected values below were taken from PYENV_VERSION=3.13.0 python3.13.
@@ -103,6 +103,18 @@ describe("iterUnpack (iter_unpack)", () => {
     expect(it.lengthHint()).toBe(0);
     expect(it.next().done).toBe(true);
     expect([...iterUnpack("<h", new Uint8Array(0))]).toEqual([]);
+  });
+
+  it("cannot be constructed directly, and its length hint takes no arguments (CPython's errors)", () => {
+    const Ctor = UnpackIterator as unknown as new (...args: unknown[]) => unknown;
+    expect(() => new Ctor()).toThrow(
+      new TypeError("cannot create '_struct.unpack_iterator' instances"),
+    );
+    const it = iterUnpack("<h", Uint8Array.of(1, 0));
+    expect(() => (it.lengthHint as (...args: unknown[]) => number).call(it, 1)).toThrow(
+      new TypeError("unpack_iterator.__length_hint__() takes no arguments (1 given)"),
+    );
+    expect([...it]).toEqual([[1]]);
   });
 
   it("checks the size before the buffer", () => {

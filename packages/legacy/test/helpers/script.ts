@@ -86,6 +86,18 @@ function reprTemplate(b: BufferObject): string {
   return b.repr().replace(/0x[0-9a-f]+/g, (address) => names.get(address) ?? "{?}");
 }
 
+/** Our member for each slot wrapper the arity cases call. */
+const SLOTS: Record<string, string> = {
+  __getitem__: "get",
+  __setitem__: "set",
+  __mul__: "repeat",
+  __add__: "concat",
+  __cmp__: "compare",
+  __hash__: "hash",
+  __str__: "toBytes",
+  __repr__: "repr",
+};
+
 function theBuffer(obj: unknown): BufferObject {
   if (!isBuffer(obj)) throw new Error("step needs a buffer object");
   return obj;
@@ -155,6 +167,12 @@ function step(obj: unknown, s: Step, env: Env): unknown {
       return buf.includes(value(a));
     case "iter":
       return [...buf];
+    case "call": {
+      // A slot wrapper called with `b` zeros: our member for it, with as many arguments.
+      const member = SLOTS[a as string] as keyof BufferObject;
+      const method = buf[member] as (...args: unknown[]) => unknown;
+      return method.apply(buf, new Array<number>(b as number).fill(0));
+    }
     default:
       throw new Error(`unknown step ${name}`);
   }

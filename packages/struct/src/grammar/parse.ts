@@ -6,7 +6,7 @@
  */
 import { StructError } from "../errors.js";
 import { codeInfo } from "../layout/abi.js";
-import { SizeCursor, tooLong } from "../layout/size-cursor.js";
+import { SizeCursor, ssizeMax, tooLong } from "../layout/size-cursor.js";
 import type { Abi, Field, Layout, Mode } from "../types.js";
 import { isDigit, isSpace, scanCount, scanName, scanShape } from "./scan.js";
 
@@ -79,7 +79,8 @@ export function parseLayout(fmt: string, abi: Abi): Layout {
     i = 1;
   }
   const initial = mode;
-  const stack: Frame[] = [newFrame(0, mode, null, 1)];
+  const max = ssizeMax(abi);
+  const stack: Frame[] = [newFrame(0, mode, null, 1, max)];
   const n = fmt.length;
   while (i < n) {
     const c = fmt[i]!;
@@ -135,7 +136,7 @@ export function parseLayout(fmt: string, abi: Abi): Layout {
     }
     let count: number | bigint = 1;
     if (i < n && isDigit(fmt.charCodeAt(i))) {
-      const s = scanCount(fmt, i);
+      const s = scanCount(fmt, i, max);
       count = s.value;
       i = s.end;
       if (i >= n) throw new StructError("repeat count given without format specifier");
@@ -150,7 +151,7 @@ export function parseLayout(fmt: string, abi: Abi): Layout {
         throw new StructError(`T{} records nested deeper than ${MAX_DEPTH} levels`);
       }
       const outerShape = depth > 0 && count !== 1 ? [Number(count), ...(shape ?? [])] : shape;
-      stack.push(newFrame(i + 2, mode, outerShape, outerShape === shape ? count : 1));
+      stack.push(newFrame(i + 2, mode, outerShape, outerShape === shape ? count : 1, max));
       i += 2;
       continue;
     }
@@ -176,11 +177,12 @@ function newFrame(
   startMode: Mode,
   outerShape: number[] | null,
   outerCount: number | bigint,
+  max: bigint,
 ): Frame {
   return {
     textStart,
     fields: [],
-    cursor: new SizeCursor(),
+    cursor: new SizeCursor(max),
     startMode,
     names: new Set(),
     commonAlign: 1,

@@ -33,22 +33,28 @@ export interface Scanned<T> {
 
 /**
  * Read the decimal count starting at `i` (a digit): a number, or a bigint past
- * 2^53; beyond `PY_SSIZE_T_MAX` it is "total struct size too long".
+ * 2^53; beyond `max` (the ABI's `PY_SSIZE_T_MAX`) it is "total struct size too long".
  *
  * @example
  * scanCount("12i", 0); // { value: 12, end: 2 }
  */
-export function scanCount(fmt: string, i: number): Scanned<number | bigint> {
+export function scanCount(
+  fmt: string,
+  i: number,
+  max: bigint = SSIZE_MAX,
+): Scanned<number | bigint> {
   let end = i;
   while (end < fmt.length && isDigit(fmt.charCodeAt(end))) end++;
   let first = i;
   while (first < end - 1 && fmt.charCodeAt(first) === 0x30) first++;
   const digits = fmt.slice(first, end);
-  if (digits.length <= 15) return { value: Number(digits), end };
+  if (digits.length <= 9 || (digits.length <= 15 && Number(digits) <= max)) {
+    return { value: Number(digits), end };
+  }
   if (digits.length > 19) throw tooLong();
   // Leading zeros are legal; only the value counts.
   const big = BigInt(digits);
-  if (big > SSIZE_MAX) throw tooLong();
+  if (big > max) throw tooLong();
   return { value: big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big, end };
 }
 

@@ -1,14 +1,25 @@
 /**
  * Size accounting with CPython's overflow rule: a struct may not exceed
- * `PY_SSIZE_T_MAX` bytes ("total struct size too long"). Sizes are `number`s up
+ * `PY_SSIZE_T_MAX` bytes of the ABI ("total struct size too long"; 2^31 - 1 on wasm32). Sizes are `number`s up
  * to 2^53 and tracked exactly as `bigint` beyond, so that the overflow check is
  * CPython's to the byte; a final size that a number cannot hold exactly is an
  * `OverflowError` (see `checkExact`).
  */
 import { OverflowError, StructError } from "../errors.js";
+import type { Abi } from "../types.js";
 
 /** `PY_SSIZE_T_MAX` on 64-bit builds. */
 export const SSIZE_MAX = 0x7fffffffffffffffn;
+
+/**
+ * `PY_SSIZE_T_MAX` of an ABI: `Py_ssize_t` is as wide as a pointer (32 bits on wasm32).
+ *
+ * @example
+ * ssizeMax("wasm32"); // 2147483647n
+ */
+export function ssizeMax(abi: Abi): bigint {
+  return abi === "wasm32" ? 0x7fffffffn : SSIZE_MAX;
+}
 
 /**
  * The error for a repeat count or a total that does not fit.
@@ -21,7 +32,7 @@ export function tooLong(): StructError {
 }
 
 /**
- * A running byte offset checked against `PY_SSIZE_T_MAX`.
+ * A running byte offset checked against `PY_SSIZE_T_MAX` (of the ABI given).
  *
  * @example
  * const c = new SizeCursor();
@@ -31,13 +42,21 @@ export class SizeCursor {
   /** The offset as a number (exact while below 2^53). */
   offset = 0;
   private exact: bigint | null = null;
+  private readonly max: bigint;
+  /** `max` as a number when it is one exactly (32-bit ABIs), else past every safe integer. */
+  private readonly fastMax: number;
+
+  constructor(max: bigint = SSIZE_MAX) {
+    this.max = max;
+    this.fastMax = max <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(max) : Number.POSITIVE_INFINITY;
+  }
 
   /** Round the offset up to a multiple of `align` (a power of two). */
   align(align: number): void {
     if (align <= 1) return;
     if (this.exact === null) {
       const r = Math.ceil(this.offset / align) * align;
-      if (Number.isSafeInteger(r)) {
+      if (Number.isSafeInteger(r) && r <= this.fastMax) {
         this.offset = r;
         return;
       }
@@ -45,7 +64,7 @@ export class SizeCursor {
     }
     const a = BigInt(align);
     const r = ((this.exact + a - 1n) / a) * a;
-    if (r > SSIZE_MAX) throw tooLong();
+    if (r > this.max) throw tooLong();
     this.set(r);
   }
 
@@ -53,14 +72,14 @@ export class SizeCursor {
   add(count: number | bigint, size: number): void {
     if (this.exact === null && typeof count === "number") {
       const r = this.offset + count * size;
-      if (Number.isSafeInteger(r)) {
+      if (Number.isSafeInteger(r) && r <= this.fastMax) {
         this.offset = r;
         return;
       }
     }
     const base = this.exact ?? BigInt(this.offset);
     const r = base + BigInt(count) * BigInt(size);
-    if (r > SSIZE_MAX) throw tooLong();
+    if (r > this.max) throw tooLong();
     this.set(r);
   }
 

@@ -5,6 +5,7 @@
 export {
   bytesToHex,
   describeWithPython,
+  floatBits,
   hexToBytes,
   isOracleError,
   LivePyodide,
