@@ -202,11 +202,20 @@ type Nest<T, D extends readonly string[], S extends Side> = D extends readonly [
   ? Nest<S extends "pack" ? Readonly<Repeat<T, Last>> : Repeat<T, Last>, Outer, S>
   : T;
 
+/** Records nested deeper than this read as `unknown` (the checker's own depth limit is near). */
+type MaxDepth = 32;
+
 /**
- * The value of a node. A node only known as `Node` (the checker reading a generic entry
- * through its constraint) is `unknown`: `Node` is recursive, so reading it would never end.
+ * The value of a node, `Depth` records down. A node only known as `Node` (the checker
+ * reading a generic entry through its constraint) is `unknown`: `Node` is recursive, so
+ * reading it would never end.
  */
-export type NodeValue<N extends Node, S extends Side, K extends OptionKey> = string extends N
+export type NodeValue<
+  N extends Node,
+  S extends Side,
+  K extends OptionKey,
+  Depth extends readonly 0[] = [],
+> = string extends N
   ? unknown
   : N extends string
     ? Leaf<N, S, K>
@@ -214,9 +223,11 @@ export type NodeValue<N extends Node, S extends Side, K extends OptionKey> = str
           readonly dims: infer D extends readonly string[];
           readonly elem: infer E extends Node;
         }
-      ? Nest<NodeValue<E, S, K>, D, S>
+      ? Nest<NodeValue<E, S, K, Depth>, D, S>
       : N extends { readonly members: infer M extends readonly Entry[] }
-        ? RecordValue<M, S, K>
+        ? Depth["length"] extends MaxDepth
+          ? unknown
+          : RecordValue<M, S, K, [...Depth, 0]>
         : never;
 
 /** The names a record's members carry. */
@@ -240,15 +251,18 @@ type Keys<
   : Acc;
 
 /** An object type written out (hovers show its fields, not the mapped type). */
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Simplify<T> = { [K in keyof T]: T[K] };
 
 /** A record: an object keyed by name when any member is named, else a tuple. */
-type RecordValue<M extends readonly Entry[], S extends Side, K extends OptionKey> = [
-  GivenNames<M>,
-] extends [never]
+type RecordValue<
+  M extends readonly Entry[],
+  S extends Side,
+  K extends OptionKey,
+  Depth extends readonly 0[],
+> = [GivenNames<M>] extends [never]
   ? S extends "pack"
-    ? { readonly [I in keyof M]: NodeValue<M[I][0], S, K> }
-    : { -readonly [I in keyof M]: NodeValue<M[I][0], S, K> }
+    ? { readonly [I in keyof M]: NodeValue<M[I][0], S, K, Depth> }
+    : { -readonly [I in keyof M]: NodeValue<M[I][0], S, K, Depth> }
   : Keys<M, GivenNames<M>> extends infer Ks extends readonly string[]
     ? Simplify<
         S extends "pack"
@@ -256,14 +270,21 @@ type RecordValue<M extends readonly Entry[], S extends Side, K extends OptionKey
               readonly [I in keyof M & `${number}` as Ks[I & keyof Ks] & string]: NodeValue<
                 M[I][0],
                 S,
-                K
+                K,
+                Depth
               >;
             }
-          : { [I in keyof M & `${number}` as Ks[I & keyof Ks] & string]: NodeValue<M[I][0], S, K> }
+          : {
+              [I in keyof M & `${number}` as Ks[I & keyof Ks] & string]: NodeValue<
+                M[I][0],
+                S,
+                K,
+                Depth
+              >;
+            }
       >
     : never;
 
-type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
 type DigitTuples<T> = {
   "0": [];
   "1": [T];
@@ -293,10 +314,12 @@ type Times10<A extends readonly unknown[]> = [
  * `N` (decimal) copies of `T` as a tuple, built digit by digit; past three digits an
  * array (a tuple that long helps no one and could pass TypeScript's tuple size limit);
  * for a count only known as `string` (the checker reading a generic entry) an array too.
+ * (Four digits are told by four one-character `infer`s: a pattern of four `Digit` unions
+ * would be a union of 10,000 templates.)
  */
 export type Repeat<T, N extends string> = string extends N
   ? T[]
-  : N extends `${Digit}${Digit}${Digit}${Digit}${string}`
+  : N extends `${infer _A}${infer _B}${infer _C}${infer _D}${infer _Rest}`
     ? T[]
     : RepeatDigits<T, N, []>;
 type RepeatDigits<
