@@ -22,12 +22,12 @@ const dropped = new FinalizationRegistry<BufferView>((view) => releaseBuffer(vie
  * m.release(); // BufferError: memoryview has 1 exported buffer
  * ```
  */
-export function heldIterator(
+export function heldIterator<T extends unknown[] = unknown[]>(
   obj: unknown,
-  make: (bytes: BufferSource) => UnpackIterator,
-): UnpackIterator {
+  make: (bytes: BufferSource) => UnpackIterator<T>,
+): UnpackIterator<T> {
   const view = getBuffer(obj, PyBUF_SIMPLE);
-  let iterator: UnpackIterator;
+  let iterator: UnpackIterator<T>;
   try {
     iterator = make(new Uint8Array(view.memory, view.buf, view.len));
   } catch (error) {

@@ -18,7 +18,17 @@ import {
   PyBUF_WRITABLE,
   releaseBuffer,
 } from "@pybuffer/core";
-import type { BufferSource, Column, UnpackIterator } from "@pybuffer/struct";
+import type {
+  BufferSource,
+  Column,
+  ColumnsOf,
+  FormatArg,
+  FormatSource,
+  PackArgsOf,
+  StructOptions,
+  UnpackedOf,
+  UnpackIterator,
+} from "@pybuffer/struct";
 import * as struct from "@pybuffer/struct";
 import { heldIterator } from "./held-iterator.js";
 
@@ -64,15 +74,22 @@ export function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: Buffe
  * new Struct("<h").unpack(memoryview(new Int16Array([-2]))); // [-2]
  * ```
  */
-export class Struct extends struct.Struct {
-  override packInto(buffer: StructBuffer, offset: number | bigint, ...values: unknown[]): void {
+export class Struct<
+  F extends string = string,
+  const O extends StructOptions = {},
+> extends struct.Struct<F, O> {
+  override packInto(
+    buffer: StructBuffer,
+    offset: number | bigint,
+    ...values: PackArgsOf<F, O>
+  ): void {
     withBytes(buffer, true, (b) => super.packInto(b, offset, ...values));
   }
 
   override packIntoArray(
     buffer: StructBuffer,
     offset: number | bigint,
-    values: readonly unknown[],
+    values: Readonly<PackArgsOf<F, O>>,
   ): void {
     withBytes(buffer, true, (b) => super.packIntoArray(b, offset, values));
   }
@@ -80,29 +97,29 @@ export class Struct extends struct.Struct {
   override packManyInto(
     buffer: StructBuffer,
     offset: number | bigint,
-    rows: readonly (readonly unknown[])[],
+    rows: readonly Readonly<PackArgsOf<F, O>>[],
   ): void {
     withBytes(buffer, true, (b) => super.packManyInto(b, offset, rows));
   }
 
-  override unpack(buffer: StructBuffer): unknown[] {
+  override unpack(buffer: StructBuffer): UnpackedOf<F, O> {
     return withBytes(buffer, false, (b) => super.unpack(b));
   }
 
-  override unpackFrom(buffer: StructBuffer, offset: number | bigint = 0): unknown[] {
+  override unpackFrom(buffer: StructBuffer, offset: number | bigint = 0): UnpackedOf<F, O> {
     return withBytes(buffer, false, (b) => super.unpackFrom(b, offset));
   }
 
-  override iterUnpack(buffer: StructBuffer): UnpackIterator {
+  override iterUnpack(buffer: StructBuffer): UnpackIterator<UnpackedOf<F, O>> {
     if (!exporterOnly(buffer)) return super.iterUnpack(buffer as BufferSource);
     return heldIterator(buffer, (b) => super.iterUnpack(b));
   }
 
-  override unpackMany(buffer: StructBuffer): unknown[][] {
+  override unpackMany(buffer: StructBuffer): UnpackedOf<F, O>[] {
     return withBytes(buffer, false, (b) => super.unpackMany(b));
   }
 
-  override unpackColumns(buffer: StructBuffer): Column[] {
+  override unpackColumns(buffer: StructBuffer): ColumnsOf<F, O> {
     return withBytes(buffer, false, (b) => super.unpackColumns(b));
   }
 }
@@ -119,7 +136,7 @@ const writing = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withByt
  * buffer. Other arguments go to `f` as they are, so struct's arity errors count them as
  * given.
  */
-function call<T>(f: (...a: never[]) => T, args: IArguments, lend: Lend<T>): T {
+function call<T>(f: (...a: never) => T, args: IArguments, lend: Lend<T>): T {
   if (args.length < 2 || !exporterOnly(args[1])) return Reflect.apply(f, undefined, args);
   struct.calcSize(args[0]);
   const given: unknown[] = Array.from(args);
@@ -138,6 +155,12 @@ function call<T>(f: (...a: never[]) => T, args: IArguments, lend: Lend<T>): T {
  * packInto("<h", memoryview(data), 2, -1); // data is [0, -1]
  * ```
  */
+export function packInto<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: StructBuffer,
+  offset: number | bigint,
+  ...values: PackArgsOf<F>
+): void;
 export function packInto(
   _fmt: string | Uint8Array,
   _buffer: StructBuffer,
@@ -156,6 +179,10 @@ export function packInto(
  * unpack("<I", memoryview(new Uint8Array([1, 0, 0, 0]))); // [1]
  * ```
  */
+export function unpack<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: StructBuffer,
+): UnpackedOf<F>;
 export function unpack(_fmt: string | Uint8Array, _buffer: StructBuffer): unknown[] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
   return call(struct.unpack, arguments, reading);
@@ -169,6 +196,11 @@ export function unpack(_fmt: string | Uint8Array, _buffer: StructBuffer): unknow
  * unpackFrom("<b", memoryview(new Int8Array([1, -2])), 1); // [-2]
  * ```
  */
+export function unpackFrom<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: StructBuffer,
+  offset?: number | bigint,
+): UnpackedOf<F>;
 export function unpackFrom(
   _fmt: string | Uint8Array,
   _buffer: StructBuffer,
@@ -186,6 +218,10 @@ export function unpackFrom(
  * [...iterUnpack("<b", memoryview(new Int8Array([1, 2])))]; // [[1], [2]]
  * ```
  */
+export function iterUnpack<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: StructBuffer,
+): UnpackIterator<UnpackedOf<F>>;
 export function iterUnpack(_fmt: string | Uint8Array, _buffer: StructBuffer): UnpackIterator {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
   return call(struct.iterUnpack, arguments, heldIterator);
@@ -199,6 +235,10 @@ export function iterUnpack(_fmt: string | Uint8Array, _buffer: StructBuffer): Un
  * unpackMany("<b", memoryview(new Int8Array([1, 2]))); // [[1], [2]]
  * ```
  */
+export function unpackMany<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: StructBuffer,
+): UnpackedOf<F>[];
 export function unpackMany(_fmt: string | Uint8Array, _buffer: StructBuffer): unknown[][] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
   return call(struct.unpackMany, arguments, reading);
@@ -212,6 +252,10 @@ export function unpackMany(_fmt: string | Uint8Array, _buffer: StructBuffer): un
  * unpackColumns("<b", memoryview(new Int8Array([1, 2]))); // [Int8Array [1, 2]]
  * ```
  */
+export function unpackColumns<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: StructBuffer,
+): ColumnsOf<F>;
 export function unpackColumns(_fmt: string | Uint8Array, _buffer: StructBuffer): Column[] {
   // biome-ignore lint/complexity/noArguments: struct's arity errors count the real arguments
   return call(struct.unpackColumns, arguments, reading);

@@ -4,7 +4,8 @@
  * `cache_struct_converter` does (`MAXCACHE` entries, cleared wholesale).
  */
 import { forgetBufferViews } from "./buffer-arg.js";
-import { formatText } from "./grammar/format-source.js";
+import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
+import { type FormatSource, formatText } from "./grammar/format-source.js";
 import { clearLayoutCaches, layoutOf, MAX_CACHE } from "./layout/layout-cache.js";
 import { resolveOptions } from "./options.js";
 import { packIntoArity, Struct } from "./struct.js";
@@ -38,6 +39,10 @@ function missingFormat(): TypeError {
  * @example
  * pack("<hh", 1, 2); // Uint8Array [1, 0, 2, 0]
  */
+export function pack<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  ...values: PackArgsOf<F>
+): Uint8Array<ArrayBuffer>;
 export function pack(fmt: string | Uint8Array, ...values: unknown[]): Uint8Array<ArrayBuffer> {
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
@@ -51,6 +56,10 @@ export function pack(fmt: string | Uint8Array, ...values: unknown[]): Uint8Array
  * @example
  * packMany("<h", [[1], [2]]); // Uint8Array [1, 0, 2, 0]
  */
+export function packMany<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  rows: readonly Readonly<PackArgsOf<F>>[],
+): Uint8Array<ArrayBuffer>;
 export function packMany(
   fmt: string | Uint8Array,
   rows: readonly (readonly unknown[])[],
@@ -65,6 +74,12 @@ export function packMany(
  * const buf = new Uint8Array(4);
  * packInto("<h", buf, 2, 258); // buf: [0, 0, 2, 1]
  */
+export function packInto<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: BufferSource,
+  offset: number | bigint,
+  ...values: PackArgsOf<F>
+): void;
 export function packInto(
   fmt: string | Uint8Array,
   buffer: BufferSource,
@@ -85,6 +100,10 @@ export function packInto(
  * @example
  * unpack("<hh", new Uint8Array([1, 0, 2, 0])); // [1, 2]
  */
+export function unpack<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: BufferSource,
+): UnpackedOf<F>;
 export function unpack(fmt: string | Uint8Array, buffer: BufferSource): unknown[] {
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
@@ -98,6 +117,11 @@ export function unpack(fmt: string | Uint8Array, buffer: BufferSource): unknown[
  * @example
  * unpackFrom("<h", new Uint8Array([0, 5, 0]), 1); // [5]
  */
+export function unpackFrom<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: BufferSource,
+  offset?: number | bigint,
+): UnpackedOf<F>;
 export function unpackFrom(
   fmt: string | Uint8Array,
   buffer: BufferSource,
@@ -121,6 +145,10 @@ export function unpackFrom(
  * @example
  * [...iterUnpack("<b", new Uint8Array([1, 2]))]; // [[1], [2]]
  */
+export function iterUnpack<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: BufferSource,
+): UnpackIterator<UnpackedOf<F>>;
 export function iterUnpack(fmt: string | Uint8Array, buffer: BufferSource): UnpackIterator {
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
@@ -135,6 +163,10 @@ export function iterUnpack(fmt: string | Uint8Array, buffer: BufferSource): Unpa
  * @example
  * unpackMany("<b", new Uint8Array([1, 2])); // [[1], [2]]
  */
+export function unpackMany<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: BufferSource,
+): UnpackedOf<F>[];
 export function unpackMany(fmt: string | Uint8Array, buffer: BufferSource): unknown[][] {
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
@@ -148,6 +180,10 @@ export function unpackMany(fmt: string | Uint8Array, buffer: BufferSource): unkn
  * @example
  * unpackColumns("<hd", new Uint8Array(20)); // [Int16Array(2), Float64Array(2)]
  */
+export function unpackColumns<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  buffer: BufferSource,
+): ColumnsOf<F>;
 export function unpackColumns(fmt: string | Uint8Array, buffer: BufferSource): Column[] {
   return structOf(fmt).unpackColumns(buffer);
 }
@@ -159,6 +195,7 @@ export function unpackColumns(fmt: string | Uint8Array, buffer: BufferSource): C
  * calcSize("<IHHd"); // 16
  * calcSize("l", { abi: "llp64" }); // 4
  */
+export function calcSize<F extends FormatSource>(fmt: FormatArg<F>, opts?: StructOptions): number;
 export function calcSize(fmt: string | Uint8Array, opts?: StructOptions): number {
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
@@ -175,6 +212,10 @@ export function calcSize(fmt: string | Uint8Array, opts?: StructOptions): number
  * @example
  * parseFormat("T{b:a:i:b:}").fields[0]!.fields!.fields[1]!.offset; // 4
  */
+export function parseFormat<F extends FormatSource>(
+  fmt: FormatArg<F>,
+  opts?: StructOptions,
+): Layout;
 export function parseFormat(fmt: string | Uint8Array, opts?: StructOptions): Layout {
   const { abi } = resolveOptions(opts);
   return layoutOf(formatText(fmt), abi);

@@ -1,4 +1,12 @@
 export * from "./errors.js";
+export type {
+  ColumnsOf,
+  FormatArg,
+  FormatErrorOf,
+  OptionKeyOf,
+  PackArgsOf,
+  UnpackedOf,
+} from "./format-types/index.js";
 export {
   calcSize,
   clearCache,
@@ -12,6 +20,7 @@ export {
   unpackFrom,
   unpackMany,
 } from "./functions.js";
+export type { FormatSource } from "./grammar/format-source.js";
 export { basicTypeName, pythonStrRepr, tp_name } from "./py-types.js";
 export { Struct } from "./struct.js";
 export type {

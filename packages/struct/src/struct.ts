@@ -9,6 +9,7 @@ import { interpretPack } from "./codec/interpret.js";
 import type { Program } from "./codec/ir.js";
 import { decodeColumns } from "./columns.js";
 import { StructError } from "./errors.js";
+import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
 import { formatText } from "./grammar/format-source.js";
 import { codecOf, layoutOf } from "./layout/layout-cache.js";
 import { resolveOffset } from "./offsets.js";
@@ -57,7 +58,7 @@ export function packIntoArity(given: number): StructError {
  * const bytes = s.pack(1, 2, 3, 4.5);
  * s.unpack(bytes); // [1, 2, 3, 4.5]
  */
-export class Struct {
+export class Struct<F extends string = string, const O extends StructOptions = {}> {
   /** The format as a string (`Struct.format`). */
   readonly format: string;
   /** Bytes of one struct (`Struct.size`). */
@@ -71,6 +72,7 @@ export class Struct {
   readonly #length: number;
   readonly #dense: boolean;
 
+  constructor(format: FormatArg<F> | Uint8Array, opts?: O);
   constructor(format: string | Uint8Array, opts?: StructOptions) {
     if (format === undefined) {
       throw new TypeError("Struct() missing required argument 'format' (pos 1)");
@@ -94,8 +96,9 @@ export class Struct {
    * @example
    * new Struct(">h").pack(1); // Uint8Array [0, 1]
    */
+  pack(...values: PackArgsOf<F, O>): Uint8Array<ArrayBuffer>;
   pack(...values: unknown[]): Uint8Array<ArrayBuffer> {
-    return this.packArray(values);
+    return this.packArray(values as never);
   }
 
   /**
@@ -104,6 +107,7 @@ export class Struct {
    * @example
    * new Struct("3b").packArray([1, 2, 3]); // Uint8Array [1, 2, 3]
    */
+  packArray(values: Readonly<PackArgsOf<F, O>>): Uint8Array<ArrayBuffer>;
   packArray(values: readonly unknown[]): Uint8Array<ArrayBuffer> {
     checkValues(values, "packArray");
     if (values.length !== this.#length) {
@@ -123,6 +127,7 @@ export class Struct {
    * @example
    * new Struct("<h").packMany([[1], [2]]); // Uint8Array [1, 0, 2, 0]
    */
+  packMany(rows: readonly Readonly<PackArgsOf<F, O>>[]): Uint8Array<ArrayBuffer>;
   packMany(rows: readonly (readonly unknown[])[]): Uint8Array<ArrayBuffer> {
     const out = new Uint8Array(this.#rowCount(rows) * this.size);
     this.#codec.packMany(new DataView(out.buffer), rows, rows.length, 0);
@@ -138,6 +143,11 @@ export class Struct {
    * const buf = new Uint8Array(6);
    * new Struct("<h").packManyInto(buf, 2, [[1], [2]]); // buf: [0, 0, 1, 0, 2, 0]
    */
+  packManyInto(
+    buffer: BufferSource,
+    offset: number | bigint,
+    rows: readonly Readonly<PackArgsOf<F, O>>[],
+  ): void;
   packManyInto(
     buffer: BufferSource,
     offset: number | bigint,
@@ -182,9 +192,10 @@ export class Struct {
    * const buf = new Uint8Array(4);
    * new Struct("<h").packInto(buf, 2, 7); // buf: [0, 0, 7, 0]
    */
+  packInto(buffer: BufferSource, offset: number | bigint, ...values: PackArgsOf<F, O>): void;
   packInto(buffer: BufferSource, offset: number | bigint, ...values: unknown[]): void {
     if (offset === undefined) throw packIntoArity(buffer === undefined ? 0 : 1);
-    this.packIntoArray(buffer, offset, values);
+    this.packIntoArray(buffer, offset, values as never);
   }
 
   /**
@@ -193,6 +204,11 @@ export class Struct {
    * @example
    * new Struct("<hh").packIntoArray(new Uint8Array(4), 0, [1, 2]);
    */
+  packIntoArray(
+    buffer: BufferSource,
+    offset: number | bigint,
+    values: Readonly<PackArgsOf<F, O>>,
+  ): void;
   packIntoArray(buffer: BufferSource, offset: number | bigint, values: readonly unknown[]): void {
     checkValues(values, "packIntoArray");
     if (values.length !== this.#length) {
@@ -225,6 +241,7 @@ export class Struct {
    * @example
    * new Struct("<h").unpack(new Uint8Array([1, 0])); // [1]
    */
+  unpack(buffer: BufferSource): UnpackedOf<F, O>;
   unpack(buffer: BufferSource): unknown[] {
     if (buffer === undefined) throw exactlyOne("Struct.unpack", 0);
     const dv = dataViewOf(buffer, false);
@@ -240,6 +257,7 @@ export class Struct {
    * @example
    * new Struct("<h").unpackFrom(new Uint8Array([9, 1, 0]), 1); // [1]
    */
+  unpackFrom(buffer: BufferSource, offset?: number | bigint): UnpackedOf<F, O>;
   unpackFrom(buffer: BufferSource, offset: number | bigint = 0): unknown[] {
     if (buffer === undefined) {
       throw new TypeError("unpack_from() missing required argument 'buffer' (pos 1)");
@@ -257,6 +275,7 @@ export class Struct {
    * @example
    * [...new Struct("<b").iterUnpack(new Uint8Array([1, 2]))]; // [[1], [2]]
    */
+  iterUnpack(buffer: BufferSource): UnpackIterator<UnpackedOf<F, O>>;
   iterUnpack(buffer: BufferSource): UnpackIterator {
     if (buffer === undefined) throw exactlyOne("Struct.iter_unpack", 0);
     const dv = this.#wholeStructs(buffer);
@@ -273,6 +292,7 @@ export class Struct {
    * @example
    * new Struct("<h").unpackMany(new Uint8Array([1, 0, 2, 0])); // [[1], [2]]
    */
+  unpackMany(buffer: BufferSource): UnpackedOf<F, O>[];
   unpackMany(buffer: BufferSource): unknown[][] {
     if (buffer === undefined) throw exactlyOne("Struct.iter_unpack", 0);
     const dv = this.#wholeStructs(buffer);
@@ -291,6 +311,7 @@ export class Struct {
    * new Struct("<hb").unpackColumns(new Uint8Array([1, 0, 2, 3, 0, 4]));
    * // [Int16Array [1, 3], Int8Array [2, 4]]
    */
+  unpackColumns(buffer: BufferSource): ColumnsOf<F, O>;
   unpackColumns(buffer: BufferSource): Column[] {
     const dv = this.#wholeStructs(buffer);
     return decodeColumns(this.#program, this.#codec, dv, dv.byteLength / this.size);

@@ -16,7 +16,7 @@ let building = false;
  * it.lengthHint(); // 2
  * [...it]; // [[1], [2]]
  */
-export class UnpackIterator implements IterableIterator<unknown[]> {
+export class UnpackIterator<T extends unknown[] = unknown[]> implements IterableIterator<T> {
   readonly #unpack: (dv: DataView, off: number) => unknown[];
   readonly #dv: DataView;
   readonly #size: number;
@@ -44,6 +44,7 @@ export class UnpackIterator implements IterableIterator<unknown[]> {
    * @example
    * iterUnpack("<b", new Uint8Array([7])).next(); // { value: [7], done: false }
    */
+  next(): IteratorResult<T, undefined>;
   next(): IteratorResult<unknown[], undefined> {
     const off = this.#offset;
     const step = this.#step;
@@ -72,7 +73,7 @@ export class UnpackIterator implements IterableIterator<unknown[]> {
     return Math.max(0, (this.#end - this.#offset) / this.#size);
   }
 
-  [Symbol.iterator](): UnpackIterator {
+  [Symbol.iterator](): UnpackIterator<T> {
     return this;
   }
 }

@@ -36,8 +36,11 @@ describe("calcSize (struct.calcsize)", () => {
   it("skips C whitespace between items, not between count and code", () => {
     expect(calcSize("< i ")).toBe(4);
     expect(calcSize("i\t\n\v\f\rh")).toBe(6);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => calcSize("2 i"))).toEqual(["struct.error", "bad char in struct format"]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => calcSize(" <i"))).toEqual(["struct.error", "bad char in struct format"]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => calcSize("\x1ci"))).toEqual(["struct.error", "bad char in struct format"]);
   });
 
@@ -95,12 +98,14 @@ describe("calcSize (struct.calcsize)", () => {
       "struct.error",
       "embedded null character",
     ]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => calcSize("ié"))).toEqual([
       "UnicodeEncodeError",
       "'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)",
     ]);
     let caught: unknown;
     try {
+      // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
       calcSize("é");
     } catch (e) {
       caught = e;

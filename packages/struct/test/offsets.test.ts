@@ -80,6 +80,7 @@ describe("unpackFrom / packInto offsets (unpack_from, pack_into)", () => {
       ["<bd", "x"],
     ] as const) {
       const buf = new Uint8Array(new Struct(fmt).size).fill(0xff);
+      // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
       expect(raises(() => packInto(fmt, buf, 0, 1, bad))[0]).toBe(E);
       expect(buf[0]).toBe(1);
       expect(buf.subarray(1).every((b) => b === 0)).toBe(true);

@@ -136,6 +136,7 @@ describe("?, c, s, p", () => {
   it("checks c arguments", () => {
     expect(unpack("c", pack("c", Uint8Array.of(97)))).toEqual([Uint8Array.of(97)]);
     for (const v of [Uint8Array.of(1, 2), new Uint8Array(0), "a", 97]) {
+      // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
       expect(raises(() => pack("c", v))).toEqual([
         E,
         "char format requires a bytes object of length 1",
@@ -148,6 +149,7 @@ describe("?, c, s, p", () => {
     expect(toHex(pack("2s", Uint8Array.of(97, 98, 99, 100)))).toBe("6162");
     expect(toHex(pack("0s", Uint8Array.of(1)))).toBe("");
     expect(unpack("0s", new Uint8Array(0))).toEqual([new Uint8Array(0)]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => pack("0s", "x"))).toEqual([E, "argument for 's' must be a bytes object"]);
   });
 
@@ -159,6 +161,7 @@ describe("?, c, s, p", () => {
     expect(unpack("4p", hex("ff616263"))).toEqual([Uint8Array.of(97, 98, 99)]);
     expect(toHex(pack("0p", Uint8Array.of(1)))).toBe("");
     expect(unpack("0p", new Uint8Array(0))).toEqual([new Uint8Array(0)]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => pack("p", 1))).toEqual([E, "argument for 'p' must be a bytes object"]);
   });
 
@@ -172,8 +175,11 @@ describe("?, c, s, p", () => {
 
 describe("argument counts and names", () => {
   it("counts arguments like CPython", () => {
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => pack("x", 1))).toEqual([E, "pack expected 0 items for packing (got 1)"]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => pack("ii", 1))).toEqual([E, "pack expected 2 items for packing (got 1)"]);
+    // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => packInto("ii", new Uint8Array(8), 0, 1))).toEqual([
       E,
       "pack_into expected 2 items for packing (got 1)",
