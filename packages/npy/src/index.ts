@@ -1,0 +1,14 @@
+// The family's error classes, one per CPython exception, live in @pybuffer/struct (layer 0);
+// every package re-exports all of them, so `instanceof` works whichever package is imported.
+export * from "@pybuffer/struct/errors";
+export type { Descr, DescrField } from "./dtype.js";
+export {
+  descrFromFormat,
+  type FormatFromDescrOptions,
+  formatFromDescr,
+} from "./dtype-strings.js";
+export type { FormatStyle } from "./format-from-dtype.js";
+export type { HeaderOptions, NpyHeader } from "./header.js";
+export { type LoadNpyOptions, loadNpy, type NpySource } from "./load-npy.js";
+export { NpyArray } from "./npy-array.js";
+export { type SaveNpyOptions, saveNpy } from "./save-npy.js";
