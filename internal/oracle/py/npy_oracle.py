@@ -119,3 +119,11 @@ def import_many(fmts):
         except Exception as exc:
             out.append(exc)
     return out
+
+
+def npz_arrays(data):
+    """What np.load makes of .npz bytes: each member's np.save bytes (raw bytes for a
+    member that is no .npy), in the archive's order."""
+    with np.load(io.BytesIO(bytes(data))) as npz:
+        return [[key, save(npz[key]) if isinstance(npz[key], np.ndarray) else npz[key]]
+                for key in npz.files]

@@ -11,4 +11,5 @@ export type { FormatStyle } from "./format-from-dtype.js";
 export type { HeaderOptions, NpyHeader } from "./header.js";
 export { type LoadNpyOptions, loadNpy, type NpySource } from "./load-npy.js";
 export { NpyArray } from "./npy-array.js";
+export { loadNpz, NpzFile, type SaveNpzOptions, saveNpz } from "./npz.js";
 export { type SaveNpyOptions, saveNpy } from "./save-npy.js";

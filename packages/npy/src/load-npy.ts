@@ -150,8 +150,28 @@ export function loadNpy(
   source: NpySource | Blob,
   options: LoadNpyOptions = {},
 ): NpyArray | Promise<NpyArray> {
+  return fromSource(source, "loadNpy", options, (bytes) =>
+    arrayOver(bytes, readHeader(asUint8(bytes), options), options),
+  );
+}
+
+/** @internal The bytes of `bytes` as a Uint8Array. */
+export function asUint8(bytes: Bytes): Uint8Array {
+  return new Uint8Array(bytes.memory, bytes.start, bytes.length);
+}
+
+/**
+ * @internal `make(bytes of source)`: at once for bytes and exporters (an exporter's view
+ * is given back if `make` throws), after one read for a Blob or File (a promise).
+ */
+export function fromSource<T>(
+  source: unknown,
+  what: string,
+  options: unknown,
+  make: (bytes: Bytes) => T,
+): T | Promise<T> {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`loadNpy: options must be an object, not '${pythonTypeName(options)}'`);
+    throw new TypeError(`${what}: options must be an object, not '${pythonTypeName(options)}'`);
   }
   // A Blob or File (any realm): read once, then as an ArrayBuffer.
   if (
@@ -160,12 +180,11 @@ export function loadNpy(
     !ArrayBuffer.isView(source) &&
     typeof (source as Partial<Blob>).arrayBuffer === "function"
   ) {
-    return (source as Blob).arrayBuffer().then((memory) => loadNpy(memory, options));
+    return (source as Blob).arrayBuffer().then((memory) => make(bytesOf(memory, what)));
   }
-  const bytes = bytesOf(source, "loadNpy");
+  const bytes = bytesOf(source, what);
   try {
-    const header = readHeader(new Uint8Array(bytes.memory, bytes.start, bytes.length), options);
-    return arrayOver(bytes, header, options);
+    return make(bytes);
   } catch (error) {
     if (bytes.view !== null) releaseBuffer(bytes.view);
     throw error;
