@@ -22,6 +22,8 @@ export interface NpyHeader {
   readonly shape: readonly number[];
   /** Byte offset of the data from the start of the file. */
   readonly dataOffset: number;
+  /** Bytes per item of the dtype. */
+  readonly itemsize: number;
 }
 
 /** A parsed header and its dtype. */
@@ -90,7 +92,7 @@ export function readPrefix(
 
 function headerTooLarge(length: number): ValueError {
   return new ValueError(
-    `Header info length (${length}) is large and may not be safe to load securely.  To allow loading, adjust \`max_header_size\` or fully trust the \`.npy\` file using \`allow_pickle=True\`.`,
+    `Header info length (${length}) is large and may not be safe to load securely.\nTo allow loading, adjust \`max_header_size\` or fully trust the \`.npy\` file using \`allow_pickle=True\`.\nFor safety against large resource use or crashes, sandboxing may be necessary.`,
   );
 }
 
@@ -160,6 +162,7 @@ export function readHeader(bytes: Uint8Array, options: HeaderOptions = {}): Pars
     fortranOrder,
     shape: shape.slice() as number[],
     dataOffset: start + length,
+    itemsize: dtype.itemsize,
     dtype,
   };
 }

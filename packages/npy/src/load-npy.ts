@@ -23,7 +23,13 @@ import {
 import { ValueError } from "@pybuffer/struct";
 import type { DType } from "./dtype.js";
 import { formatOfDType } from "./format-from-dtype.js";
-import { type HeaderOptions, type ParsedHeader, pyDescr, readHeader } from "./header.js";
+import {
+  type HeaderOptions,
+  type NpyHeader,
+  type ParsedHeader,
+  pyDescr,
+  readHeader,
+} from "./header.js";
 import { NpyArray } from "./npy-array.js";
 import { pyRepr } from "./py-literal.js";
 
@@ -189,4 +195,20 @@ export function fromSource<T>(
     if (bytes.view !== null) releaseBuffer(bytes.view);
     throw error;
   }
+}
+
+/**
+ * The header of a `.npy` file from its first bytes (at least up to the end of the
+ * header; the data need not be there), without making an array. Errors as
+ * {@link loadNpy}'s for the header.
+ *
+ * @example
+ * readNpyHeader(firstBytes).shape; // [1000000, 784]
+ */
+export function readNpyHeader(bytes: Uint8Array, options: HeaderOptions = {}): NpyHeader {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(`readNpyHeader: expected a Uint8Array, not '${pythonTypeName(bytes)}'`);
+  }
+  const { dtype: _, ...header } = readHeader(bytes, options);
+  return header;
 }
