@@ -53,6 +53,8 @@ for name, dtype in RECORDS.items():
     cases.append(file_case(name, filled(dtype, (3,))))
 cases += [
     file_case("grid", np.arange(6.0).reshape(2, 3)),
+    file_case("fortran-ints", np.asfortranarray(np.arange(6, dtype="<i4").reshape(2, 3))),
+    file_case("points", np.array([(1, 2.5), (2, 3.5)], dtype=[("id", "<i4"), ("value", "<f8")])),
     file_case("0-d", np.array(1.5)),
     file_case("0-d-record", filled([("a", "<i2"), ("b", "u1")], ())),
     file_case("empty", np.zeros((0,), "<f8")),

@@ -8,6 +8,8 @@ import { dtypeFromDescr } from "./descr-parse.js";
 import { type Descr, descrOf } from "./dtype.js";
 import { dtypeOfFormat } from "./dtype-from-format.js";
 import { type FormatStyle, formatOfDType } from "./format-from-dtype.js";
+import { pyDescr } from "./header.js";
+import { pyRepr } from "./py-literal.js";
 
 /** Options of {@link formatFromDescr}. */
 export interface FormatFromDescrOptions {
@@ -52,4 +54,15 @@ export function formatFromDescr(descr: Descr, options: FormatFromDescrOptions = 
  */
 export function descrFromFormat(format: string): Descr {
   return descrOf(dtypeOfFormat(format));
+}
+
+/**
+ * A descr as Python writes it (`repr`, as in a `.npy` header): tuples for fields and
+ * shapes.
+ *
+ * @example
+ * descrRepr([["a", "<i4", [2]]]); // "[('a', '<i4', (2,))]"
+ */
+export function descrRepr(descr: Descr): string {
+  return pyRepr(pyDescr(descr));
 }

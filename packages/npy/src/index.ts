@@ -4,6 +4,7 @@ export * from "@pybuffer/struct/errors";
 export type { Descr, DescrField } from "./dtype.js";
 export {
   descrFromFormat,
+  descrRepr,
   type FormatFromDescrOptions,
   formatFromDescr,
 } from "./dtype-strings.js";

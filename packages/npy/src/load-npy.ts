@@ -22,16 +22,10 @@ import {
 } from "@pybuffer/core";
 import { ValueError } from "@pybuffer/struct";
 import type { DType } from "./dtype.js";
+import { descrRepr } from "./dtype-strings.js";
 import { formatOfDType } from "./format-from-dtype.js";
-import {
-  type HeaderOptions,
-  type NpyHeader,
-  type ParsedHeader,
-  pyDescr,
-  readHeader,
-} from "./header.js";
+import { type HeaderOptions, type NpyHeader, type ParsedHeader, readHeader } from "./header.js";
 import { NpyArray } from "./npy-array.js";
-import { pyRepr } from "./py-literal.js";
 
 /** Options of {@link loadNpy}. */
 export interface LoadNpyOptions extends HeaderOptions {
@@ -86,7 +80,7 @@ export function bytesOf(source: unknown, what: string): Bytes {
 /** @internal The view format of a header's dtype, or the error naming it. */
 export function viewFormat(header: ParsedHeader): string {
   const { dtype } = header;
-  const named = (): string => pyRepr(pyDescr(header.descr));
+  const named = (): string => descrRepr(header.descr);
   if (hasObjects(dtype)) {
     throw new ValueError(
       `Object arrays cannot be loaded when allow_pickle=False (descr ${named()}: the data is a pickle)`,

@@ -12,7 +12,8 @@ import {
 } from "@pybuffer/core";
 import { tp_name } from "@pybuffer/struct";
 import type { Descr } from "./dtype.js";
-import { type NpyHeader, pyDescr } from "./header.js";
+import { descrRepr } from "./dtype-strings.js";
+import type { NpyHeader } from "./header.js";
 import { PyTuple, pyRepr } from "./py-literal.js";
 
 /** @internal What an NpyArray is built from (loadNpy's checked results). */
@@ -111,7 +112,7 @@ export class NpyArray extends LayoutExporter {
   /** `NpyArray(shape=(2, 3), descr='<f8', fortran_order=False)`. @example String(array); */
   override toString(): string {
     const shape = pyRepr(PyTuple.of2(this.header.shape.slice()));
-    const descr = pyRepr(pyDescr(this.header.descr));
+    const descr = descrRepr(this.header.descr);
     return `NpyArray(shape=${shape}, descr=${descr}, fortran_order=${this.fortranOrder ? "True" : "False"})`;
   }
 }
