@@ -6,6 +6,7 @@ import { getBuffer, NDBuffer, PyBUF_FULL_RO, releaseBuffer, toContiguous } from 
 import { buffer } from "@pybuffer/legacy";
 import { memoryview as mv } from "@pybuffer/memoryview";
 import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
+import { descrFromFormat, formatFromDescr, loadNpy, type NpyArray, saveNpy } from "@pybuffer/npy";
 import { calcSize, Struct, unpackFrom } from "@pybuffer/struct";
 import { BufferError, StructError } from "@pybuffer/struct/errors";
 import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
@@ -29,5 +30,8 @@ async function blobs(): Promise<number> {
   for await (const record of iterUnpackBlob("<h", toBlob(exporter))) n += record.length;
   return n;
 }
+const npy: NpyArray = loadNpy(saveNpy(nd));
+const dtypes: string = formatFromDescr(descrFromFormat("<d"));
 const errors: Error[] = [new BufferError("x"), new StructError("y")];
 void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors, blob, legacy, typedarray];
+void [npy, dtypes];

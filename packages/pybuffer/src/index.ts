@@ -22,6 +22,7 @@ export * as blob from "@pybuffer/blob";
 export * from "@pybuffer/core";
 export * as legacy from "@pybuffer/legacy";
 export * from "@pybuffer/memoryview";
+export * as npy from "@pybuffer/npy";
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";
 export * from "@pybuffer/struct";

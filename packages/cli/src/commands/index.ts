@@ -2,6 +2,7 @@
 import type { Command } from "../command.js";
 import { calcsizeCommand } from "./calcsize.js";
 import { hexCommand } from "./hex.js";
+import { infoCommand } from "./info.js";
 import { layoutCommand } from "./layout.js";
 import { packCommand } from "./pack.js";
 import { unpackCommand } from "./unpack.js";
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command[] = [
   packCommand,
   viewCommand,
   hexCommand,
+  infoCommand,
 ];

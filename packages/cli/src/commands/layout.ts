@@ -8,6 +8,7 @@ import { positionals } from "../args.js";
 import { colourWanted, type Painter, painter } from "../colour.js";
 import { ABI_OPTION, type Command, structOptions } from "../command.js";
 import { type MapRow, mapRows } from "../layout-map.js";
+import { npyFormat } from "../npy-input.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 /** Bytes shown in the strip; larger layouts show their start and say so. */
@@ -64,16 +65,19 @@ export const layoutCommand: Command = {
   name: "layout",
   summary: "a byte map of a format: offsets, sizes, padding, names, records",
   help: `usage: pybuf layout FORMAT [--abi ABI]
+       pybuf layout FILE.npy
 
 Shows where each field of FORMAT lies: offset, size, code and name (from :name:, else
 f0, f1, … as NumPy names them), the padding alignment adds, nested T{…} records with
-their members indented, and a strip with one letter per byte (. is padding).
+their members indented, and a strip with one letter per byte (. is padding). For a
+NumPy .npy file, the format of its items (as memoryview(np.load(f)).format).
 
 options:
   --abi ABI   the C ABI of native mode: lp64 (default), llp64, wasm32`,
   options: ABI_OPTION,
   async run(args, out) {
-    const [format] = positionals("layout", args, ["FORMAT"]);
+    const [arg] = positionals("layout", args, ["FORMAT"]);
+    const format = (await npyFormat(arg!)) ?? arg; // a .npy file: its items' format
     const options = structOptions("layout", args);
     const layout = parseFormat(format!, options);
     const paint = painter(colourWanted());

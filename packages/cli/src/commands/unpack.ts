@@ -8,6 +8,7 @@ import { intOption, positionals, stringOption } from "../args.js";
 import { ABI_OPTION, type Command, structOptions } from "../command.js";
 import { usageError } from "../fail.js";
 import { CHUNK_BYTES, openFile, readChunks } from "../file-source.js";
+import { npyUnpackArgs } from "../npy-input.js";
 import { progressBar } from "../progress.js";
 import { OUTPUT_FORMATS, recordPrinter } from "../record-printer.js";
 
@@ -26,9 +27,12 @@ export const unpackCommand: Command = {
   name: "unpack",
   summary: "every record of a file (struct.iter_unpack), streamed",
   help: `usage: pybuf unpack FORMAT FILE [--offset N] [--count N] [--output FORMAT] [--abi ABI]
+       pybuf unpack FILE.npy [--offset N] [--count N] [--output FORMAT]
 
 Prints struct.iter_unpack(FORMAT, data[N:]) for the bytes of FILE, one record per line.
 Files of any size are streamed in constant memory; a progress bar shows on a terminal.
+For a NumPy .npy file, FORMAT and where the data starts come from its header (--offset
+then counts from the data), and its items are unpacked in the file's order.
 
 options:
   --offset N      skip N bytes first (a header)
@@ -46,9 +50,15 @@ The bytes unpacked must be a whole number of records, as for struct.iter_unpack.
     output: { type: "string", short: "O" },
   },
   async run(args, out) {
-    const [format, path] = positionals("unpack", args, ["FORMAT", "FILE"]);
-    const offset = intOption("unpack", args, "offset", 0) ?? 0;
-    const count = intOption("unpack", args, "count", 0);
+    // `pybuf unpack FILE.npy`: the header gives the format, where the data starts and its
+    // item count (the records in the file's order).
+    const npy = await npyUnpackArgs(args.positionals);
+    const [format, path] = npy?.positionals ?? positionals("unpack", args, ["FORMAT", "FILE"]);
+    const offset = (npy?.offset ?? 0) + (intOption("unpack", args, "offset", 0) ?? 0);
+    const count =
+      npy === null
+        ? intOption("unpack", args, "count", 0)
+        : Math.min(npy.items, intOption("unpack", args, "count", 0) ?? Infinity);
     const output = stringOption(args, "output") ?? "table";
     if (!OUTPUT_FORMATS.includes(output)) {
       throw usageError(

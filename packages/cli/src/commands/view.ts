@@ -7,11 +7,13 @@
 import { MemoryView, memoryview } from "@pybuffer/memoryview";
 import { calcSize } from "@pybuffer/struct";
 import { fromBinary } from "@pybuffer/typedarray";
-import { intOption, positionals, stringOption } from "../args.js";
+import { intOption, type ParsedArgs, positionals, stringOption } from "../args.js";
 import { type Command, structOptions } from "../command.js";
 import { usageError } from "../fail.js";
 import { readRegion } from "../file-source.js";
 import { infoLine, itemRepr, listText } from "../list-text.js";
+import { withNpy } from "../npy-input.js";
+import type { LineWriter } from "../output.js";
 import { sliceKey } from "../slice-key.js";
 
 function shapeOption(text: string | undefined): number[] | undefined {
@@ -52,10 +54,13 @@ export const viewCommand: Command = {
   name: "view",
   summary: "a memoryview over a file, printed like tolist()",
   help: `usage: pybuf view FILE --format F [--shape A,B,…] [--cast F2] [--slice S] [options]
+       pybuf view FILE.npy [--cast F2] [--slice S] [options]
 
 Views the bytes of FILE (from --offset, --length bytes) with struct format F and the
 given shape (default: one dimension), then m.cast(F2) and m[S], and prints
 m.tolist() as Python does: a nested list, one row a line in two or more dimensions.
+A NumPy .npy file (without --format) is viewed as np.load gives it: format, shape and
+order from its header.
 
 options:
   --format F        struct format of one item (d, <h, >I, T{…}, …)
@@ -81,11 +86,15 @@ options:
   async run(args, out) {
     const [path] = positionals("view", args, ["FILE"]);
     const format = stringOption(args, "format");
+    const maxItems = intOption("view", args, "max-items", 0) ?? 1000;
+    // A .npy file says its own format, shape and order: viewed as np.load gives it.
+    const npy =
+      format === undefined ? await withNpy(path!, async (f) => memoryview(await f.read())) : null;
+    if (npy !== null) return show(npy, args, out, maxItems);
     if (format === undefined) throw usageError("view", "missing --format F");
     const shape = shapeOption(stringOption(args, "shape"));
     const offset = intOption("view", args, "offset", 0) ?? 0;
     const length = intOption("view", args, "length", 0);
-    const maxItems = intOption("view", args, "max-items", 0) ?? 1000;
     const options = structOptions("view", args);
     const bytes = await readRegion(path!, offset, length);
     checkSize(bytes.length, calcSize(format, options), shape);
@@ -95,16 +104,21 @@ options:
       ...(options.abi === undefined ? {} : { abi: options.abi }),
       readonly: true,
     });
-    let m = memoryview(exporter);
-    const cast = stringOption(args, "cast");
-    if (cast !== undefined) m = m.cast(cast);
-    const slice = stringOption(args, "slice");
-    const item = slice === undefined ? m : m.get(sliceKey(slice, "view"));
-    if (!(item instanceof MemoryView)) {
-      out.line(itemRepr(m)(item));
-      return;
-    }
-    if (args.values.info === true) out.line(infoLine(item));
-    out.line(listText(item, maxItems));
+    show(memoryview(exporter), args, out, maxItems);
   },
 };
+
+/** `m.cast(F2)[S]` as the options say, printed as `tolist()`. */
+function show(view: MemoryView, args: ParsedArgs, out: LineWriter, maxItems: number): void {
+  let m = view;
+  const cast = stringOption(args, "cast");
+  if (cast !== undefined) m = m.cast(cast);
+  const slice = stringOption(args, "slice");
+  const item = slice === undefined ? m : m.get(sliceKey(slice, "view"));
+  if (!(item instanceof MemoryView)) {
+    out.line(itemRepr(m)(item));
+    return;
+  }
+  if (args.values.info === true) out.line(infoLine(item));
+  out.line(listText(item, maxItems));
+}

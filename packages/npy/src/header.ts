@@ -1,0 +1,242 @@
+/**
+ * The `.npy` header, read and written as NumPy's `numpy/lib/_format_impl.py` does:
+ * `\x93NUMPY`, a version (1.0: 2-byte length, latin1; 2.0: 4-byte length, latin1; 3.0:
+ * 4-byte length, UTF-8), then a Python dict literal `{'descr': …, 'fortran_order': …,
+ * 'shape': …, }` padded with spaces and a newline so the data starts at a multiple of 64.
+ * Errors are NumPy's `ValueError`s, message for message.
+ */
+import { ValueError } from "@pybuffer/struct";
+import { dtypeFromDescr, headerTuples, jsTuples } from "./descr-parse.js";
+import type { Descr, DType } from "./dtype.js";
+import { PyTuple, type PyValue, parsePyLiteral, pyRepr } from "./py-literal.js";
+
+/** What a `.npy` header says. */
+export interface NpyHeader {
+  /** Format version: `[1, 0]`, `[2, 0]` or `[3, 0]`. */
+  readonly version: readonly [number, number];
+  /** The dtype descr as written (Python tuples as arrays). */
+  readonly descr: Descr;
+  /** Whether the data is in Fortran (column-major) order. */
+  readonly fortranOrder: boolean;
+  /** The array's shape (`[]` for a 0-d array). */
+  readonly shape: readonly number[];
+  /** Byte offset of the data from the start of the file. */
+  readonly dataOffset: number;
+  /** Bytes per item of the dtype. */
+  readonly itemsize: number;
+}
+
+/** A parsed header and its dtype. */
+export interface ParsedHeader extends NpyHeader {
+  readonly dtype: DType;
+}
+
+/** Options of the readers. */
+export interface HeaderOptions {
+  /** Longest header text accepted (NumPy's `max_header_size`, default 10 000). */
+  readonly maxHeaderSize?: number | undefined;
+}
+
+const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+
+/** Python's `repr` of bytes. */
+function bytesRepr(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) {
+    if (b === 0x5c || b === 0x27) out += `\\${String.fromCharCode(b)}`;
+    else if (b === 0x0a) out += "\\n";
+    else if (b === 0x0d) out += "\\r";
+    else if (b === 0x09) out += "\\t";
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return `b'${out}'`;
+}
+
+function eof(what: string, expected: number, got: number): ValueError {
+  return new ValueError(`EOF: reading ${what}, expected ${expected} bytes got ${got}`);
+}
+
+/**
+ * The length of the header prefix and text, from the first bytes of a file (at least 12
+ * of them, or all there are): `{ version, start, length }` with the text at `start`.
+ */
+export function readPrefix(
+  bytes: Uint8Array,
+  options: HeaderOptions = {},
+): { version: [number, number]; start: number; length: number } {
+  if (bytes.length < 8) throw eof("magic string", 8, bytes.length);
+  if (!MAGIC.every((b, i) => bytes[i] === b)) {
+    throw new ValueError(
+      `the magic string is not correct; expected b'\\x93NUMPY', got ${bytesRepr(bytes.subarray(0, 6))}`,
+    );
+  }
+  const version: [number, number] = [bytes[6] as number, bytes[7] as number];
+  if (!(version[1] === 0 && version[0] >= 1 && version[0] <= 3)) {
+    throw new ValueError(
+      `we only support format version (1,0), (2,0), and (3,0), not (${version[0]}, ${version[1]})`,
+    );
+  }
+  const size = version[0] === 1 ? 2 : 4;
+  if (bytes.length < 8 + size) throw eof("array header length", size, bytes.length - 8);
+  const data = new DataView(bytes.buffer, bytes.byteOffset, 8 + size);
+  const length = size === 2 ? data.getUint16(8, true) : data.getUint32(8, true);
+  const max = options.maxHeaderSize ?? 10_000;
+  // NumPy compares the decoded text's length; a UTF-8 text is never longer than its bytes,
+  // so this refuses no header NumPy reads but bounds what is read.
+  if (length > max * 4 || (version[0] < 3 && length > max)) {
+    throw headerTooLarge(length);
+  }
+  return { version, start: 8 + size, length };
+}
+
+function headerTooLarge(length: number): ValueError {
+  return new ValueError(
+    `Header info length (${length}) is large and may not be safe to load securely.\nTo allow loading, adjust \`max_header_size\` or fully trust the \`.npy\` file using \`allow_pickle=True\`.\nFor safety against large resource use or crashes, sandboxing may be necessary.`,
+  );
+}
+
+/** `PyTuple`s and lists of a parsed descr as the arrays of {@link Descr}. */
+function toDescr(value: PyValue): Descr {
+  if (Array.isArray(value)) return value.map((v) => toDescr(v)) as unknown as Descr;
+  return value as Descr;
+}
+
+/**
+ * Reads a whole header from `bytes` (the file's first bytes, at least up to the data);
+ * `ValueError` with NumPy's message for anything NumPy refuses.
+ */
+export function readHeader(bytes: Uint8Array, options: HeaderOptions = {}): ParsedHeader {
+  const { version, start, length } = readPrefix(bytes, options);
+  if (bytes.length < start + length) throw eof("array header", length, bytes.length - start);
+  const raw = bytes.subarray(start, start + length);
+  let text: string;
+  if (version[0] === 3) {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+    } catch {
+      throw new ValueError("'utf-8' codec can't decode the array header");
+    }
+  } else {
+    text = String.fromCharCode(...raw);
+  }
+  if (text.length > (options.maxHeaderSize ?? 10_000)) throw headerTooLarge(text.length);
+  const d = parsePyLiteral(text, version[0] < 3);
+  if (!(d instanceof Map)) throw new ValueError(`Header is not a dictionary: ${pyRepr(d)}`);
+  const keys = [...d.keys()];
+  const expected = ["descr", "fortran_order", "shape"];
+  if (keys.length !== 3 || !expected.every((k) => d.has(k))) {
+    const sorted = keys.map((k) => pyRepr(k)).sort();
+    throw new ValueError(`Header does not contain the correct keys: [${sorted.join(", ")}]`);
+  }
+  const shape = d.get("shape") as PyValue;
+  if (
+    !(shape instanceof PyTuple) ||
+    !shape.every((n) => typeof n === "number" || typeof n === "bigint")
+  ) {
+    throw new ValueError(`shape is not valid: ${pyRepr(shape)}`);
+  }
+  const fortranOrder = d.get("fortran_order");
+  if (typeof fortranOrder !== "boolean") {
+    throw new ValueError(`fortran_order is not a valid bool: ${pyRepr(fortranOrder as PyValue)}`);
+  }
+  const descr = d.get("descr") as PyValue;
+  let dtype: DType;
+  try {
+    dtype = dtypeFromDescr(descr, headerTuples);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new ValueError(`descr is not a valid dtype descriptor: ${pyRepr(descr)}`);
+  }
+  // Past NumPy's checks: sizes a view can hold (NumPy fails later, allocating).
+  let count = dtype.itemsize;
+  for (const n of shape) {
+    if (typeof n !== "number" || n < 0)
+      throw new ValueError(`shape is not valid: ${pyRepr(shape)}`);
+    count *= n;
+  }
+  if (!Number.isSafeInteger(count)) throw new ValueError(`shape is not valid: ${pyRepr(shape)}`);
+  return {
+    version,
+    descr: toDescr(descr),
+    fortranOrder,
+    shape: shape.slice() as number[],
+    dataOffset: start + length,
+    itemsize: dtype.itemsize,
+    dtype,
+  };
+}
+
+/** `descr` as Python writes it: lists of tuples, shapes and sub-arrays as tuples. */
+export function pyDescr(descr: Descr): PyValue {
+  if (typeof descr === "string") return descr;
+  if (jsTuples(descr)) {
+    const [base, shape] = descr as readonly [Descr, readonly number[]];
+    return PyTuple.of2([pyDescr(base), PyTuple.of2(shape.slice())]);
+  }
+  return (descr as readonly (readonly unknown[])[]).map((field) => {
+    const [name, d, shape] = field;
+    const label: PyValue = Array.isArray(name) ? PyTuple.of2(name.slice()) : (name as string);
+    const items: PyValue[] = [label, pyDescr(d as Descr)];
+    if (shape !== undefined) items.push(PyTuple.of2((shape as number[]).slice()));
+    return PyTuple.of2(items);
+  });
+}
+
+const GROWTH_AXIS_MAX_DIGITS = 21;
+const ARRAY_ALIGN = 64;
+
+function latin1(text: string): Uint8Array | null {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+/**
+ * The header NumPy writes for an array (`_write_array_header` with the version
+ * `np.save` picks: 1.0, else 2.0 past 65 535 bytes, else 3.0 when latin1 cannot hold
+ * it), byte for byte.
+ *
+ * @example
+ * writeHeader("<f8", false, [3]).length; // 128
+ */
+export function writeHeader(
+  descr: Descr,
+  fortranOrder: boolean,
+  shape: readonly number[],
+): Uint8Array {
+  const py = pyDescr(descr);
+  let text = `{'descr': ${pyRepr(py)}, 'fortran_order': ${fortranOrder ? "True" : "False"}, 'shape': ${pyRepr(PyTuple.of2(shape.slice()))}, }`;
+  if (shape.length > 0) {
+    const axis = shape[fortranOrder ? shape.length - 1 : 0] as number;
+    text += " ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - String(axis).length));
+  }
+  let encoded = latin1(text);
+  let major = 1;
+  if (encoded === null) {
+    encoded = new TextEncoder().encode(text);
+    major = 3;
+  }
+  const hlen = encoded.length + 1;
+  let size = major === 1 ? 2 : 4;
+  let pad = ARRAY_ALIGN - ((8 + size + hlen) % ARRAY_ALIGN);
+  if (major === 1 && hlen + pad > 0xffff) {
+    major = 2;
+    size = 4;
+    pad = ARRAY_ALIGN - ((8 + size + hlen) % ARRAY_ALIGN);
+  }
+  const out = new Uint8Array(8 + size + hlen + pad);
+  out.set(MAGIC);
+  out[6] = major;
+  const view = new DataView(out.buffer);
+  if (size === 2) view.setUint16(8, hlen + pad, true);
+  else view.setUint32(8, hlen + pad, true);
+  out.set(encoded, 8 + size);
+  out.fill(0x20, 8 + size + encoded.length, out.length - 1);
+  out[out.length - 1] = 0x0a;
+  return out;
+}
