@@ -4,8 +4,7 @@
  * name never takes an explicit one's place and no value is lost (`T{i:f1:i}`).
  */
 import { describe, expect, it } from "vitest";
-import { recordKeys } from "../src/codec/record-keys.js";
-import { calcSize, type Layout, pack, parseFormat, unpack } from "../src/index.js";
+import { calcSize, type Layout, pack, parseFormat, recordKeys, unpack } from "../src/index.js";
 import { loadVectors } from "./support/oracle-harness.js";
 
 /** A field as NumPy names it: [name, named padding, nested record's fields or null]. */
@@ -22,7 +21,7 @@ function numpyTree(fields: NumpyField[]): Tree {
 }
 
 function ourTree(layout: Layout): Tree {
-  const keys = recordKeys(layout.fields);
+  const keys = recordKeys(layout);
   const values = layout.fields.filter((f) => f.code !== "x");
   return values.map((f, i) => [keys[i]!, f.fields && ourTree(f.fields)]);
 }

@@ -77,7 +77,7 @@ function recordNode(layout: Layout, off: number, abi: Abi, int64Number: boolean)
     if (f.name !== null) named = true;
     members.push(fieldNode(f, abi, int64Number));
   }
-  return { t: RECORD, off, keys: named ? recordKeys(layout.fields) : null, members };
+  return { t: RECORD, off, keys: named ? recordKeys(layout) : null, members };
 }
 
 /**

@@ -4,15 +4,17 @@
  * `_dtype_from_pep3118` names them (`T{i:f1:i}` is `{ f1, f0 }`), so an automatic
  * name never takes an explicit one's place and no value is lost.
  */
-import type { Field } from "../types.js";
+import type { Layout } from "../types.js";
 
 /**
- * The key of each value field (padding `x` excluded) of a record, in order.
+ * The key under which `unpack` gives each value field (padding `x` excluded) of a
+ * record's layout, in order.
  *
  * @example
- * recordKeys(parseFormat("T{i:f1:i}").fields[0]!.fields!.fields); // ["f1", "f0"]
+ * recordKeys(parseFormat("T{i:f1:i}").fields[0]!.fields!); // ["f1", "f0"]
  */
-export function recordKeys(fields: readonly Field[]): string[] {
+export function recordKeys(layout: Layout): string[] {
+  const { fields } = layout;
   // Named padding reserves its name too, as in NumPy.
   const taken = new Set<string>();
   for (const f of fields) if (f.name !== null) taken.add(f.name);
