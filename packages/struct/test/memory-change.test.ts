@@ -21,6 +21,17 @@ function detachedBytes(n: number): Uint8Array {
   return u8;
 }
 
+/** A complex value whose `re` getter runs `change` (detach or shrink the target). */
+function changesOnRead(change: () => void): { re: number; im: number } {
+  return {
+    get re() {
+      change();
+      return 1;
+    },
+    im: 2,
+  };
+}
+
 const CODEGEN = [true, false];
 
 describe("iterUnpack over memory that changes between steps", () => {
@@ -66,35 +77,17 @@ describe("packing into memory that a value's getter changes", () => {
   for (const codegen of CODEGEN) {
     it(`detached from inside a getter (codegen ${codegen})`, () => {
       const ab = new ArrayBuffer(16);
-      const value = {
-        get re() {
-          detach(ab);
-          return 1;
-        },
-        im: 2,
-      };
+      const value = changesOnRead(() => detach(ab));
       const s = new Struct("<Zd", { codegen });
       expect(raises(() => s.packInto(new Uint8Array(ab), 0, value))).toEqual(DETACHED);
       const ab2 = new ArrayBuffer(32);
-      const again = {
-        get re() {
-          detach(ab2);
-          return 1;
-        },
-        im: 2,
-      };
+      const again = changesOnRead(() => detach(ab2));
       expect(raises(() => s.packManyInto(new Uint8Array(ab2), 0, [[0], [again]]))).toEqual(
         DETACHED,
       );
       // A struct with padding (the non-dense road).
       const ab3 = new ArrayBuffer(24);
-      const third = {
-        get re() {
-          detach(ab3);
-          return 1;
-        },
-        im: 2,
-      };
+      const third = changesOnRead(() => detach(ab3));
       expect(
         raises(() => new Struct("bZd", { codegen }).packInto(new Uint8Array(ab3), 0, 1, third)),
       ).toEqual(DETACHED);
@@ -102,13 +95,7 @@ describe("packing into memory that a value's getter changes", () => {
 
     it(`shrunk from inside a getter (codegen ${codegen})`, () => {
       const ab = new ArrayBuffer(16, { maxByteLength: 32 });
-      const value = {
-        get re() {
-          ab.resize(8);
-          return 1;
-        },
-        im: 2,
-      };
+      const value = changesOnRead(() => ab.resize(8));
       const s = new Struct("<Zd", { codegen });
       expect(raises(() => s.packInto(new Uint8Array(ab, 0, 16), 0, value))).toEqual([
         "ValueError",
@@ -116,13 +103,7 @@ describe("packing into memory that a value's getter changes", () => {
       ]);
       // Still room for the struct after the change: it is packed.
       const roomy = new ArrayBuffer(32, { maxByteLength: 64 });
-      const shrinksALittle = {
-        get re() {
-          roomy.resize(16);
-          return 1;
-        },
-        im: 2,
-      };
+      const shrinksALittle = changesOnRead(() => roomy.resize(16));
       s.packInto(roomy, 0, shrinksALittle);
       expect(new Uint8Array(roomy)).toEqual(pack("<Zd", { re: 1, im: 2 }));
     });
