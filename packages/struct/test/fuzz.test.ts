@@ -49,8 +49,8 @@ function attempt<T>(what: string, fn: () => T): Outcome<T> {
   }
 }
 
-function check(property: fc.IAsyncProperty<never> | fc.IProperty<never>): void {
-  fc.assert(property as fc.IProperty<never>, { numRuns: RUNS, seed: SEED });
+function check<T>(property: fc.IProperty<T>): void {
+  fc.assert(property, { numRuns: RUNS, seed: SEED });
 }
 
 function timed(fn: () => void): void {
