@@ -5,6 +5,7 @@
  * constant whatever the length of the stream.
  */
 import { pythonTypeName } from "@pybuffer/core";
+import { MemoryError, ValueError } from "@pybuffer/struct";
 
 /** What one chunk yields: a record completed across the boundary, then whole records. */
 export interface Split {
@@ -12,6 +13,17 @@ export interface Split {
   readonly head: Uint8Array | null;
   /** The whole records that lie entirely in this chunk (a subarray of it, no copy). */
   readonly body: Uint8Array;
+}
+
+/** A record-sized buffer; a size the platform cannot allocate is a `MemoryError`. */
+function carryBuffer(size: number): Uint8Array<ArrayBuffer> {
+  try {
+    return new Uint8Array(size);
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new MemoryError(`RecordJoiner: cannot allocate ${size} bytes`);
+    throw e;
+  }
 }
 
 /**
@@ -40,11 +52,11 @@ export class RecordJoiner {
       );
     }
     if (!Number.isSafeInteger(size) || size < 1) {
-      throw new RangeError(`RecordJoiner: size must be a positive integer, not ${size}`);
+      throw new ValueError(`RecordJoiner: size must be a positive integer, not ${size}`);
     }
     this.size = size;
-    this.#carry = new Uint8Array(size);
-    this.#spare = new Uint8Array(size);
+    this.#carry = carryBuffer(size);
+    this.#spare = carryBuffer(size);
   }
 
   /** Bytes of an incomplete record carried to the next chunk. */

@@ -1,4 +1,11 @@
-import { iterUnpack, pythonErrorName, Struct, StructError } from "@pybuffer/struct";
+import {
+  iterUnpack,
+  MemoryError,
+  pythonErrorName,
+  Struct,
+  StructError,
+  ValueError,
+} from "@pybuffer/struct";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { iterUnpackBlob, iterUnpackBlobColumns } from "../src/iter-unpack-blob.js";
@@ -70,7 +77,15 @@ describe("RecordJoiner", () => {
   });
 
   it("refuses a size below 1", () => {
-    expect(() => new RecordJoiner(0)).toThrow(RangeError);
+    expect(() => new RecordJoiner(0)).toThrow(
+      new ValueError("RecordJoiner: size must be a positive integer, not 0"),
+    );
+    expect(() => new RecordJoiner(-1)).toThrow(ValueError);
+    expect(() => new RecordJoiner(1.5)).toThrow(ValueError);
+    // A size the platform cannot allocate: the family's MemoryError, not V8's RangeError.
+    expect(() => new RecordJoiner(2 ** 50)).toThrow(
+      new MemoryError(`RecordJoiner: cannot allocate ${2 ** 50} bytes`),
+    );
   });
 });
 

@@ -3,7 +3,7 @@
  * the padding between fields made visible, records opened up with their members
  * indented under them.
  */
-import type { Field, Layout } from "@pybuffer/struct";
+import { type Field, type Layout, recordKeys } from "@pybuffer/struct";
 
 /** One row of the map. `letter` marks the field's bytes in the strip (`.`: padding). */
 export interface MapRow {
@@ -78,6 +78,8 @@ export function mapRows(layout: Layout, limit: number = Number.POSITIVE_INFINITY
   const walk = (l: Layout, base: number, depth: number, copies: readonly number[]) => {
     let end = 0;
     let member = 0;
+    // A record's members are named as unpack keys them (NumPy's f0, f1, … that are free).
+    const keys = depth === 0 ? [] : recordKeys(l);
     for (const field of l.fields) {
       if (field.offset > end) {
         rows.push(padding(base + end, field.offset - end, depth, copies));
@@ -96,7 +98,7 @@ export function mapRows(layout: Layout, limit: number = Number.POSITIVE_INFINITY
         const spread = depth === 0 && field.shape === null && !isString(field) ? field.count : 1;
         const fallback =
           depth !== 0
-            ? `f${member}`
+            ? keys[member]!
             : spread > 1
               ? `f${values}..f${values + spread - 1}`
               : `f${values}`;

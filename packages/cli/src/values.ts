@@ -3,7 +3,7 @@
  * for both Python ints and floats, so printing `1.0` rather than `1` needs the code
  * that produced it. One {@link ValueInfo} per value `unpack` returns, in order.
  */
-import type { Field, Layout } from "@pybuffer/struct";
+import { type Field, type Layout, recordKeys } from "@pybuffer/struct";
 
 /** The Python type of a leaf value. */
 export type ValueKind = "int" | "float" | "bool" | "bytes" | "str" | "complex" | "other";
@@ -60,9 +60,8 @@ function infoOf(field: Field, name: string, member: boolean): ValueInfo {
 }
 
 function recordMembers(layout: Layout): ValueInfo[] {
-  return layout.fields
-    .filter((f) => f.code !== "x")
-    .map((f, i) => infoOf(f, f.name ?? `f${i}`, true));
+  const keys = recordKeys(layout);
+  return layout.fields.filter((f) => f.code !== "x").map((f, i) => infoOf(f, keys[i]!, true));
 }
 
 /**

@@ -54,10 +54,10 @@ describe("pybuf unpack of repeated records", () => {
   it("prints lists of records as lists, in every output", () => {
     const out = (o: string) => pybuf("unpack", FMT, file, "-O", o);
     expect(out("tuple").stdout).toBe(
-      "({'in': [{'a': 1}, {'a': 3}], 'f1': 1541}, [(2055, 9), (2826, 12)], (3597,), (4111,))\n",
+      "({'in': [{'a': 1}, {'a': 3}], 'f0': 1541}, [(2055, 9), (2826, 12)], (3597,), (4111,))\n",
     );
     expect(out("jsonl").stdout).toBe(
-      '[{"in": [{"a": 1}, {"a": 3}], "f1": 1541}, [[2055, 9], [2826, 12]], [3597], [4111]]\n',
+      '[{"in": [{"a": 1}, {"a": 3}], "f0": 1541}, [[2055, 9], [2826, 12]], [3597], [4111]]\n',
     );
     expect(out("fields")).toEqual({
       status: 0,
@@ -65,7 +65,7 @@ describe("pybuf unpack of repeated records", () => {
       stdout: [
         "o.in[0].a = 1",
         "o.in[1].a = 3",
-        "o.f1 = 1541",
+        "o.f0 = 1541", // NumPy's name: the first f<n> no member has
         "f1[0].f0 = 2055",
         "f1[0].f1 = 9",
         "f1[1].f0 = 2826",

@@ -17,6 +17,54 @@ function detached(): ValueError {
   return new ValueError("cannot use a detached ArrayBuffer");
 }
 
+/**
+ * Whether an ArrayBuffer is detached (Node 20 has no `ArrayBuffer.prototype.detached`):
+ * only a buffer of `byteLength` 0 can be, and making a view of it throws only then.
+ */
+function isDetached(buffer: ArrayBufferLike): boolean {
+  if (buffer.byteLength !== 0 || !(buffer instanceof ArrayBuffer)) return false;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Throw the family's `ValueError` if the bytes of a typed array value (an `s`, `p`
+ * or `c` argument) are in a detached ArrayBuffer.
+ *
+ * @example
+ * checkAttached(new Uint8Array(2)); // fine
+ */
+export function checkAttached(bytes: Uint8Array): void {
+  if (bytes.length === 0 && isDetached(bytes.buffer)) throw detached();
+}
+
+/**
+ * The family's `ValueError` for a `DataView` taken earlier in a call whose memory
+ * has since been detached or shrunk below `end` bytes (user code ran: a getter of a
+ * value, or another call between two steps of an iterator), or `null` when it still
+ * holds `end` bytes. Callers ask it after an engine error, so the fast path pays
+ * nothing.
+ *
+ * @example
+ * memoryLost(new DataView(new ArrayBuffer(4)), 4); // null
+ */
+export function memoryLost(dv: DataView, end: number): ValueError | null {
+  let len: number;
+  try {
+    len = dv.byteLength;
+  } catch {
+    // A fixed-length view over a resizable buffer that shrank past it, or detached.
+    len = -1;
+  }
+  if (len >= end) return null;
+  if (isDetached(dv.buffer)) return detached();
+  return new ValueError(`the buffer shrank to ${dv.buffer.byteLength} bytes while in use`);
+}
+
 function notBuffer(value: unknown, write: boolean): TypeError {
   return new TypeError(
     write

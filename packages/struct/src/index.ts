@@ -1,3 +1,4 @@
+export { recordKeys } from "./codec/record-keys.js";
 export * from "./errors.js";
 export type {
   ColumnsOf,

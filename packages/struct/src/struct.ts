@@ -3,13 +3,18 @@
  * once, with `pack`, `packInto`, `unpack`, `unpackFrom`, `iterUnpack` and the
  * columnar `unpackColumns`.
  */
-import { bytesOf, dataViewOf } from "./buffer-arg.js";
+import { bytesOf, dataViewOf, memoryLost } from "./buffer-arg.js";
 import { type Codec, checkRow } from "./codec/codec.js";
 import { interpretPack } from "./codec/interpret.js";
 import type { Program } from "./codec/ir.js";
+import { checkBudget } from "./codec/value-budget.js";
 import { decodeColumns } from "./columns.js";
+<<<<<<< HEAD
 import { StructError } from "./errors.js";
 import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
+=======
+import { MemoryError, StructError } from "./errors.js";
+>>>>>>> rel-struct
 import { formatText } from "./grammar/format-source.js";
 import { codecOf, layoutOf } from "./layout/layout-cache.js";
 import { resolveOffset } from "./offsets.js";
@@ -32,6 +37,19 @@ function redo(pack: () => void): void {
     pack();
   } catch {
     // The same error as the first run: the caller rethrows that one.
+  }
+}
+
+/**
+ * New zeroed bytes; a size the platform cannot allocate is CPython's `MemoryError`
+ * (`struct.pack("10000000000000x")`), not the engine's `RangeError`.
+ */
+function newBytes(n: number): Uint8Array<ArrayBuffer> {
+  try {
+    return new Uint8Array(n);
+  } catch (e) {
+    if (e instanceof RangeError) throw new MemoryError("");
+    throw e;
   }
 }
 
@@ -71,6 +89,8 @@ export class Struct<F extends string = string, const O extends StructOptions = {
   readonly #program: Program;
   readonly #length: number;
   readonly #dense: boolean;
+  /** Values one struct builds (the value budget's count). */
+  readonly #values: number;
 
   constructor(format: FormatArg<F> | Uint8Array, opts?: O);
   constructor(format: string | Uint8Array, opts?: StructOptions) {
@@ -88,6 +108,12 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     this.#codec = codec;
     this.#length = program.length;
     this.#dense = dense;
+    this.#values = program.values;
+  }
+
+  /** The value budget for `n` structs (see `codec/value-budget.ts`). */
+  #checkBudget(n: number): void {
+    checkBudget(this.#values * n, this.size * n);
   }
 
   /**
@@ -110,12 +136,13 @@ export class Struct<F extends string = string, const O extends StructOptions = {
   packArray(values: Readonly<PackArgsOf<F, O>>): Uint8Array<ArrayBuffer>;
   packArray(values: readonly unknown[]): Uint8Array<ArrayBuffer> {
     checkValues(values, "packArray");
+    this.#checkBudget(1);
     if (values.length !== this.#length) {
       throw new StructError(
         `pack expected ${this.#length} items for packing (got ${values.length})`,
       );
     }
-    const out = new Uint8Array(this.size);
+    const out = newBytes(this.size);
     this.#codec.pack(new DataView(out.buffer), 0, values, 0);
     return out;
   }
@@ -129,8 +156,10 @@ export class Struct<F extends string = string, const O extends StructOptions = {
    */
   packMany(rows: readonly Readonly<PackArgsOf<F, O>>[]): Uint8Array<ArrayBuffer>;
   packMany(rows: readonly (readonly unknown[])[]): Uint8Array<ArrayBuffer> {
-    const out = new Uint8Array(this.#rowCount(rows) * this.size);
-    this.#codec.packMany(new DataView(out.buffer), rows, rows.length, 0);
+    const n = this.#rowCount(rows);
+    this.#checkBudget(n);
+    const out = newBytes(n * this.size);
+    this.#codec.packMany(new DataView(out.buffer), rows, n, 0);
     return out;
   }
 
@@ -154,17 +183,25 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     rows: readonly (readonly unknown[])[],
   ): void {
     const n = this.#rowCount(rows);
+    this.#checkBudget(n);
     const dv = dataViewOf(buffer, true);
     const total = n * this.size;
     const off = resolveOffset(offset, total, dv.byteLength, "pack", this.abi);
     if (!this.#dense) {
       if (total !== 0) bytesOf(dv).fill(0, off, off + total);
-      this.#codec.packMany(dv, rows, n, off);
+      try {
+        this.#codec.packMany(dv, rows, n, off);
+      } catch (e) {
+        // A getter of a value may have detached or shrunk the target.
+        throw memoryLost(dv, off + total) ?? e;
+      }
       return;
     }
     try {
       this.#codec.packMany(dv, rows, n, off);
     } catch (e) {
+      const lost = memoryLost(dv, off + total);
+      if (lost !== null) throw lost;
       // Redo row by row from zero so that the bytes are those of a pack_into loop.
       bytesOf(dv).fill(0, off, off + total);
       const { size } = this;
@@ -211,6 +248,7 @@ export class Struct<F extends string = string, const O extends StructOptions = {
   ): void;
   packIntoArray(buffer: BufferSource, offset: number | bigint, values: readonly unknown[]): void {
     checkValues(values, "packIntoArray");
+    this.#checkBudget(1);
     if (values.length !== this.#length) {
       throw new StructError(
         `pack_into expected ${this.#length} items for packing (got ${values.length})`,
@@ -221,7 +259,12 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     const off = resolveOffset(offset, size, dv.byteLength, "pack", this.abi);
     if (!this.#dense) {
       if (size !== 0) bytesOf(dv).fill(0, off, off + size);
-      this.#codec.pack(dv, off, values, 0);
+      try {
+        this.#codec.pack(dv, off, values, 0);
+      } catch (e) {
+        // A getter of a value may have detached or shrunk the target.
+        throw memoryLost(dv, off + size) ?? e;
+      }
       return;
     }
     // Every byte gets written: zero only when packing fails, then redo it from
@@ -229,6 +272,8 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     try {
       this.#codec.pack(dv, off, values, 0);
     } catch (e) {
+      const lost = memoryLost(dv, off + size);
+      if (lost !== null) throw lost;
       bytesOf(dv).fill(0, off, off + size);
       redo(() => interpretPack(this.#program, dv, off, values, 0));
       throw e;
@@ -244,6 +289,7 @@ export class Struct<F extends string = string, const O extends StructOptions = {
   unpack(buffer: BufferSource): UnpackedOf<F, O>;
   unpack(buffer: BufferSource): unknown[] {
     if (buffer === undefined) throw exactlyOne("Struct.unpack", 0);
+    this.#checkBudget(1);
     const dv = dataViewOf(buffer, false);
     if (dv.byteLength !== this.size) {
       throw new StructError(`unpack requires a buffer of ${this.size} bytes`);
@@ -262,6 +308,7 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     if (buffer === undefined) {
       throw new TypeError("unpack_from() missing required argument 'buffer' (pos 1)");
     }
+    this.#checkBudget(1);
     const dv = dataViewOf(buffer, false);
     return this.#codec.unpack(
       dv,
@@ -332,6 +379,8 @@ export class Struct<F extends string = string, const O extends StructOptions = {
         `iterative unpacking requires a buffer of a multiple of ${this.size} bytes`,
       );
     }
+    // All structs of the buffer: what a full iteration builds.
+    this.#checkBudget(dv.byteLength / this.size);
     return dv;
   }
 }

@@ -3,6 +3,7 @@
  * per step over a snapshot of the buffer, with `lengthHint()` for
  * `__length_hint__`.
  */
+import { memoryLost } from "./buffer-arg.js";
 
 // Set only while {@link unpackIterator} builds one: the constructor refuses other calls.
 let building = false;
@@ -52,8 +53,14 @@ export class UnpackIterator<T extends unknown[] = unknown[]> implements Iterable
       step.value = undefined;
       step.done = true;
     } else {
-      this.#offset = off + this.#size;
-      step.value = this.#unpack(this.#dv, off);
+      const next = off + this.#size;
+      try {
+        step.value = this.#unpack(this.#dv, off);
+      } catch (e) {
+        // The buffer may have been detached or shrunk since the last step.
+        throw memoryLost(this.#dv, next) ?? e;
+      }
+      this.#offset = next;
     }
     return step as IteratorResult<unknown[], undefined>;
   }

@@ -3,6 +3,7 @@
  * `get_pylong` / range checks for integers, `PyFloat_AsDouble` for floats, the
  * bytes checks of `c`, `s`, `p`, and the extensions (complex, `u`/`w` strings).
  */
+import { checkAttached } from "../buffer-arg.js";
 import { OverflowError, StructError } from "../errors.js";
 import type { Complex } from "../types.js";
 import type { Op } from "./ops.js";
@@ -115,6 +116,7 @@ export function toComplex(v: unknown): Complex {
  */
 export function toChar(v: unknown): number {
   if (v instanceof Uint8Array && v.length === 1) return v[0]!;
+  if (v instanceof Uint8Array) checkAttached(v);
   throw new StructError("char format requires a bytes object of length 1");
 }
 
@@ -125,7 +127,10 @@ export function toChar(v: unknown): number {
  * toBytes(new Uint8Array(2), "s").length; // 2
  */
 export function toBytes(v: unknown, code: string): Uint8Array {
-  if (v instanceof Uint8Array) return v;
+  if (v instanceof Uint8Array) {
+    checkAttached(v);
+    return v;
+  }
   throw new StructError(`argument for '${code}' must be a bytes object`);
 }
 

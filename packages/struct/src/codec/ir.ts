@@ -5,6 +5,7 @@
  */
 import type { Abi, Field, Layout } from "../types.js";
 import { K, type Op, opFor } from "./ops.js";
+import { recordKeys } from "./record-keys.js";
 
 /** Node tags. */
 export const LEAF = 0;
@@ -51,6 +52,8 @@ export interface Program {
   /** Number of values of one unpack (number of pack arguments). */
   readonly length: number;
   readonly items: readonly TopItem[];
+  /** Values one unpack builds, nested ones included (see `value-budget.ts`). */
+  readonly values: number;
 }
 
 function fieldNode(field: Field, abi: Abi, int64Number: boolean): Node {
@@ -68,15 +71,37 @@ function withOffset(node: Node, off: number): Node {
 
 function recordNode(layout: Layout, off: number, abi: Abi, int64Number: boolean): RecordNode {
   const members: Node[] = [];
-  const keys: string[] = [];
   let named = false;
   for (const f of layout.fields) {
     if (f.code === "x") continue;
     if (f.name !== null) named = true;
-    keys.push(f.name ?? `f${members.length}`);
     members.push(fieldNode(f, abi, int64Number));
   }
-  return { t: RECORD, off, keys: named ? keys : null, members };
+  return { t: RECORD, off, keys: named ? recordKeys(layout) : null, members };
+}
+
+/**
+ * The values one node builds when unpacked: every scalar, string, record and
+ * sub-array list counts one (a float: past 2^53 only "too many" matters).
+ *
+ * @example
+ * nodeValues(buildProgram(parseFormat("T{ii}"), "lp64", false).items[0]!.node); // 3
+ */
+export function nodeValues(node: Node): number {
+  if (node.t === LEAF) return 1;
+  if (node.t === ARRAY) {
+    // One list per index prefix, then the elements.
+    let lists = 0;
+    let outer = 1;
+    for (const d of node.dims) {
+      lists += outer;
+      outer *= d;
+    }
+    return outer === 0 ? lists : lists + outer * nodeValues(node.elem);
+  }
+  let n = 1;
+  for (const m of node.members) n += nodeValues(m);
+  return n;
 }
 
 function isStringLike(code: string): boolean {
@@ -91,6 +116,7 @@ function isStringLike(code: string): boolean {
  */
 export function buildProgram(layout: Layout, abi: Abi, int64Number: boolean): Program {
   const items: TopItem[] = [];
+  let values = 0;
   for (const f of layout.fields) {
     if (f.code === "x") continue;
     const single = isStringLike(f.code);
@@ -98,9 +124,11 @@ export function buildProgram(layout: Layout, abi: Abi, int64Number: boolean): Pr
     if (f.shape !== null) for (const d of f.shape) stride *= d;
     const repeat = single ? 1 : f.count;
     if (repeat === 0) continue;
-    items.push({ node: fieldNode(f, abi, int64Number), repeat, stride });
+    const node = fieldNode(f, abi, int64Number);
+    values += repeat * nodeValues(node);
+    items.push({ node, repeat, stride });
   }
-  return { size: layout.size, length: layout.length, items };
+  return { size: layout.size, length: layout.length, items, values };
 }
 
 /**

@@ -207,9 +207,29 @@ function scanItem(
   let end = i + code.length;
   let target: Field | null = null;
   if (code === "&") {
+    // A chain of pointers, read in a loop (never recursion) and bounded like records.
+    while (fmt[end] === "&") end++;
+    const links = end - i;
+    if (links > MAX_DEPTH) {
+      throw new StructError(`& pointers chained deeper than ${MAX_DEPTH} levels`);
+    }
     const inner = scanItem(fmt, end, mode, abi, 1, null, false);
     end = inner.end;
     target = makeField(inner.item, mode, 0, null);
+    const ptr = codeInfo("&", isNative(mode), abi)!;
+    for (let k = 1; k < links; k++) {
+      const link: Item = {
+        code: "&",
+        size: ptr.size,
+        unit: ptr.size,
+        align: ptr.align,
+        count: 1,
+        shape: null,
+        fields: null,
+        target,
+      };
+      target = makeField(link, mode, 0, null);
+    }
   }
   const info = codeInfo(code, isNative(mode), abi);
   if (info === undefined) throw badChar();
@@ -270,8 +290,9 @@ function place(
     const rem = item.size % item.align;
     if (item.code === "T" && rem !== 0) item.size += item.align - rem;
   }
-  const field = makeField(item, mode, frame.cursor.offset, name);
-  frame.fields.push(field);
+  if (!topLevel || name !== null || !mergeInto(frame, item, mode)) {
+    frame.fields.push(makeField(item, mode, frame.cursor.offset, name));
+  }
   const stringLike = STRING_CODES.includes(item.code);
   const elements = item.shape === null ? 1 : product(item.shape);
   if (stringLike && item.unit > 0) {
@@ -282,4 +303,33 @@ function place(
     frame.length += stringLike || !topLevel ? 1 : Number(item.count);
   }
   return i;
+}
+
+/**
+ * Fold a top-level item into the field before it when CPython would read both as
+ * one run (`bb` is `2b` there): same code and mode, no name, shape, record or
+ * pointer target, right after it. A long format then costs memory per run of
+ * codes, not per character.
+ */
+function mergeInto(frame: Frame, item: Item, mode: Mode): boolean {
+  const last = frame.fields[frame.fields.length - 1];
+  if (
+    last === undefined ||
+    last.code !== item.code ||
+    last.mode !== mode ||
+    last.name !== null ||
+    last.shape !== null ||
+    item.shape !== null ||
+    item.fields !== null ||
+    item.target !== null ||
+    last.target !== null ||
+    STRING_CODES.includes(item.code) ||
+    typeof item.count !== "number" ||
+    last.offset + last.count * last.size !== frame.cursor.offset
+  ) {
+    return false;
+  }
+  // Fields stay unfrozen until the layout is complete (`layoutOf` freezes them).
+  (last as { count: number }).count += item.count;
+  return true;
 }
