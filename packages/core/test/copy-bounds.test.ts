@@ -51,7 +51,18 @@ describe("copyData refuses destinations whose items cannot hold the source's", (
     const dest = new NDBuffer(memory, { shape: [2], strides: [-4], offset: 6, format: "<H" });
     copyData(dest, new NDBuffer(new Uint8Array([7, 0, 9]).buffer, { shape: [2], strides: [2] }));
     expect(Array.from(new Uint8Array(memory))).toEqual([
-      CANARY, CANARY, 9, CANARY, CANARY, CANARY, 7, CANARY, CANARY, CANARY, CANARY, CANARY,
+      CANARY,
+      CANARY,
+      9,
+      CANARY,
+      CANARY,
+      CANARY,
+      7,
+      CANARY,
+      CANARY,
+      CANARY,
+      CANARY,
+      CANARY,
     ]);
   });
 
@@ -112,7 +123,10 @@ describe("PIL destinations are resolved before the first write", () => {
       expect(bytes.subarray(8, 16), road).toEqual(data.subarray(0, 8));
       const row1 = road === "prefix" ? 3 : 8;
       expect(bytes.subarray(24, 24 + row1), road).toEqual(data.subarray(8, 8 + row1));
-      expect(bytes.subarray(24 + row1).every((b) => b === CANARY), road).toBe(true);
+      expect(
+        bytes.subarray(24 + row1).every((b) => b === CANARY),
+        road,
+      ).toBe(true);
     }
   });
 
