@@ -6,7 +6,7 @@
  * later writes elsewhere.
  */
 import { MemoryError } from "@pybuffer/struct";
-import { readPointer } from "../abi.js";
+import { pointerAt } from "../abi.js";
 import { checkRange } from "../memory.js";
 import type { CopySide } from "./copy-items.js";
 
@@ -83,7 +83,7 @@ export function blockBases(
     for (let d = from; d <= last; d++) {
       const p = (at[d] as number) + (index[d] as number) * (side.strides[d] as number);
       const sub = side.suboffsets === null ? -1 : (side.suboffsets[d] as number);
-      at[d + 1] = sub < 0 ? p : readPointer(side.memory, p, side.abi) + sub;
+      at[d + 1] = sub < 0 ? p : pointerAt(side.memory, p, side.abi) + sub;
     }
     const base = at[last + 1] as number;
     const [lo, hi] = blockExtent(base, shape, side.strides, last + 1, width);
