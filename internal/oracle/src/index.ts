@@ -1,7 +1,7 @@
 export { LivePython } from "./live.js";
 export { LivePyodide } from "./pyodide.js";
 export { findPython, type PythonCommand, type PythonKind, requirePython } from "./python.js";
-export { describeWithPython } from "./testing.js";
+export { describeWithPython, fuzzRuns, fuzzTimeout } from "./testing.js";
 export {
   bytesToHex,
   encodeForPython,

@@ -27,3 +27,28 @@ export function describeWithPython(
 function unavailable(): never {
   throw new Error("live Python is not available");
 }
+
+/**
+ * How many runs a fuzz property makes: `ci` (small, for every test run) unless the
+ * environment sets `PYBUFFER_FUZZ_RUNS` (e.g. `PYBUFFER_FUZZ_RUNS=1000000` for the long
+ * run the repository README describes).
+ *
+ * @example
+ * fc.assert(property, { numRuns: fuzzRuns(200) });
+ */
+export function fuzzRuns(ci: number): number {
+  const text = process.env.PYBUFFER_FUZZ_RUNS;
+  const runs = text === undefined ? Number.NaN : Number(text);
+  return Number.isSafeInteger(runs) && runs > 0 ? runs : ci;
+}
+
+/**
+ * The time limit of a fuzz test in milliseconds: vitest's usual one for the CI count,
+ * a day when `PYBUFFER_FUZZ_RUNS` asks for a long run.
+ *
+ * @example
+ * it("fuzz", () => {}, fuzzTimeout());
+ */
+export function fuzzTimeout(): number {
+  return process.env.PYBUFFER_FUZZ_RUNS === undefined ? 60_000 : 86_400_000;
+}

@@ -1,8 +1,8 @@
 /**
  * A memoryview printed as `m.tolist()` prints in Python, n-d aware: one innermost row a
  * line for two or more dimensions (still a valid Python literal), and, past a number of
- * items, only the first and last three along each dimension with `...` between, as
- * NumPy truncates.
+ * items (or of nested lists, for shapes with a zero), only the first and last three along
+ * each dimension with `...` between, as NumPy truncates.
  */
 import type { MemoryView } from "@pybuffer/memoryview";
 import { parseFormat } from "@pybuffer/struct";
@@ -38,7 +38,14 @@ export function listText(m: MemoryView, threshold: number): string {
   const shape = m.shape;
   if (shape.length === 0) return repr(m.toList());
   const total = shape.reduce((a, b) => a * b, 1);
-  const truncate = total > threshold;
+  // Lists count too: a shape with a zero (3000, 3000, 0) has no items but 9 million lists.
+  let lists = 0;
+  let rows = 1;
+  for (let d = 0; d < shape.length - 1; d++) {
+    rows *= shape[d]!;
+    lists += rows;
+  }
+  const truncate = total > threshold || lists > threshold;
   const at = (index: number[]) => m.get(shape.length === 1 ? index[0]! : index);
   const walk = (prefix: number[]): string => {
     const dim = prefix.length;

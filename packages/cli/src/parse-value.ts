@@ -112,6 +112,20 @@ function imPart(text: string): number {
 }
 
 /**
+ * A record or sub-array value: JSON, else `ValueError` with the text as Python shows it
+ * (the parser's own message names a token, not the value).
+ */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValueError(
+      `could not convert string to a record or sub-array (JSON): ${pythonStrRepr(text)}`,
+    );
+  }
+}
+
+/**
  * The value `info`'s code packs, from command-line `text`.
  *
  * @example
@@ -120,7 +134,7 @@ function imPart(text: string): number {
  * ```
  */
 export function parseValue(text: string, info: ValueInfo): unknown {
-  if (info.members !== null || /^\s*[[{]/.test(text)) return JSON.parse(text);
+  if (info.members !== null || /^\s*[[{]/.test(text)) return parseJson(text);
   switch (info.kind) {
     case "int":
       return parseInt0(text);

@@ -3,7 +3,7 @@
  * for both Python ints and floats, so printing `1.0` rather than `1` needs the code
  * that produced it. One {@link ValueInfo} per value `unpack` returns, in order.
  */
-import { type Field, type Layout, recordKeys } from "@pybuffer/struct";
+import { type Field, type Layout, recordKeys, ValueError } from "@pybuffer/struct";
 
 /** The Python type of a leaf value. */
 export type ValueKind = "int" | "float" | "bool" | "bytes" | "str" | "complex" | "other";
@@ -77,6 +77,18 @@ export function elementInfo(info: ValueInfo): ValueInfo {
 }
 
 /**
+ * The most values per record pybuf reads or prints. `1048576B` is a format of a few
+ * characters, yet its table header alone is 18 MB and takes seconds and 400 MB to make;
+ * 65536 values take well under a second. Checked before anything is built.
+ *
+ * @example
+ * ```ts
+ * valuesOf(parseFormat("70000B")); // ValueError: pybuf prints records of at most 65536 values, not 70000
+ * ```
+ */
+export const MAX_VALUES: number = 2 ** 16;
+
+/**
  * The values one `unpack(format)` gives: a top-level count repeats values (as CPython
  * does), a string or a sub-array is one value. Unnamed values are `f0`, `f1`, … by
  * position; a named one repeated `n` times is `name[0]` … `name[n-1]`.
@@ -87,6 +99,13 @@ export function elementInfo(info: ValueInfo): ValueInfo {
  * ```
  */
 export function valuesOf(layout: Layout): ValueInfo[] {
+  let count = 0;
+  for (const field of layout.fields) {
+    if (field.code !== "x") count += isString(field) || field.shape !== null ? 1 : field.count;
+  }
+  if (count > MAX_VALUES) {
+    throw new ValueError(`pybuf prints records of at most ${MAX_VALUES} values, not ${count}`);
+  }
   const values: ValueInfo[] = [];
   for (const field of layout.fields) {
     if (field.code === "x") continue;

@@ -4,7 +4,7 @@
  * order (every supported ABI is little-endian).
  */
 import { BufferError, ValueError } from "@pybuffer/struct";
-import { checkRange } from "./memory.js";
+import { argumentError, byteLengthOf, checkRange } from "./memory.js";
 import type { Abi, Memory } from "./view.js";
 
 /**
@@ -27,10 +27,13 @@ export function isAbi(value: unknown): value is Abi {
   return value === "lp64" || value === "llp64" || value === "wasm32";
 }
 
-function checkAddress(addr: unknown): void {
+/** The argument checks of the exported pointer functions: TypeErrors naming the argument. */
+function checkArguments(fn: string, memory: unknown, addr: unknown, abi: unknown): void {
+  byteLengthOf(memory, fn);
   if (typeof addr !== "number" || !Number.isSafeInteger(addr) || addr < 0) {
-    throw new TypeError("pointer address must be a non-negative integer");
+    throw argumentError(fn, "addr", "a non-negative integer", addr);
   }
+  if (!isAbi(abi)) throw argumentError(fn, "abi", "'lp64', 'llp64' or 'wasm32'", abi);
 }
 
 /**
@@ -45,7 +48,18 @@ function checkAddress(addr: unknown): void {
  * readPointer(m, 0, "lp64"); // 8
  */
 export function readPointer(memory: Memory, addr: number, abi: Abi): number {
-  checkAddress(addr);
+  checkArguments("readPointer", memory, addr, abi);
+  return pointerAt(memory, addr, abi);
+}
+
+/**
+ * {@link readPointer} for arguments already known to be right (a checked view's
+ * memory, an integer address, a known ABI): the walks over PIL layouts.
+ *
+ * @example
+ * pointerAt(view.memory, view.buf, view.abi);
+ */
+export function pointerAt(memory: Memory, addr: number, abi: Abi): number {
   const size = abi === "wasm32" ? 4 : 8;
   checkRange(memory, addr, addr + size);
   const dv = new DataView(memory, addr, size);
@@ -67,7 +81,8 @@ export function readPointer(memory: Memory, addr: number, abi: Abi): number {
  * readPointer(m, 0, "lp64"); // 8
  */
 export function writePointer(memory: Memory, addr: number, target: number, abi: Abi): void {
-  checkAddress(addr);
+  checkArguments("writePointer", memory, addr, abi);
+  if (typeof target !== "number") throw argumentError("writePointer", "target", "a number", target);
   const size = abi === "wasm32" ? 4 : 8;
   if (!Number.isSafeInteger(target) || target < 0 || (size === 4 && target > 0xffffffff)) {
     throw new ValueError(`pointer value ${target} does not fit the ${abi} ABI`);

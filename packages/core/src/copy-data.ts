@@ -2,7 +2,6 @@
 import { BufferError } from "@pybuffer/struct";
 import { isContiguous } from "./contiguity.js";
 import { copyItems } from "./copy/copy-items.js";
-import { hasZeroStride } from "./copy/item-walk.js";
 import { checkBuffer, getBuffer, releaseBuffer } from "./exporter.js";
 import { PyBUF_FULL, PyBUF_FULL_RO } from "./flags.js";
 import { isMemory } from "./memory.js";
@@ -31,12 +30,16 @@ function acquire(x: unknown, flags: number): { view: BufferView; owned: boolean 
  * be an exporter (asked for `PyBUF_FULL` / `PyBUF_FULL_RO`, released afterwards) or
  * a buffer view. When both are C- or both Fortran-contiguous, `src.len` bytes are
  * copied as they lie (extra bytes of `dest` are left alone); otherwise item by
- * item, indexing both with `src`'s shape. Overlap in one memory is safe.
+ * item, indexing both with `src`'s shape (`src.itemsize` bytes into each item of
+ * `dest`). Overlap in one memory is safe; items of `dest` that share bytes end as
+ * CPython's loop leaves them (it copies item (0, …, 0) last).
  *
  * Errors: `TypeError("both destination and source must be bytes-like objects")`,
  * the exporter's `BufferError` for a read-only `dest` ("Object is not writable."),
- * `BufferError("destination is too small to receive data from source")`, and (where
- * C would read or write out of bounds) `BufferError` for shapes that do not fit.
+ * `BufferError("destination is too small to receive data from source")`, and, where
+ * C would write outside `dest`'s items or read outside `src`'s, a `BufferError`
+ * before anything is written: `dest` items smaller than `src`'s, a shape that does
+ * not hold `src`'s.
  *
  * @example
  * const a = new NDBuffer(new Uint8Array([1, 2, 3, 4]).buffer, { shape: [2, 2] });
@@ -77,5 +80,8 @@ function copyViews(dv: BufferView, sv: BufferView): void {
   if (dg.shape.length !== shape.length || dg.shape.some((n, i) => n < (shape[i] as number))) {
     throw new BufferError("destination shape cannot hold the source's items");
   }
-  copyItems(dg.side, sg.side, shape, sg.itemsize, !hasZeroStride(shape, dg.side.strides));
+  if (dg.itemsize < sg.itemsize) {
+    throw new BufferError("destination items are smaller than the source's");
+  }
+  copyItems(dg.side, sg.side, shape, sg.itemsize, "C+1");
 }

@@ -1,10 +1,9 @@
 /** `PyBuffer_FromContiguous`: fill a view's items from a contiguous run of bytes. */
 import { BufferError } from "@pybuffer/struct";
 import { isContiguous } from "./contiguity.js";
-import { copyItems } from "./copy/copy-items.js";
-import { forEachItem, hasZeroStride } from "./copy/item-walk.js";
+import { contiguousSide, copyItems } from "./copy/copy-items.js";
+import { writeInOrder } from "./copy/ordered.js";
 import { isMemory } from "./memory.js";
-import { fillContiguousStrides } from "./strides.js";
 import type { BufferView, Memory } from "./view.js";
 import { checkOrder, geometryOf } from "./view-side.js";
 
@@ -23,7 +22,9 @@ function bytesArgument(src: unknown): Uint8Array {
  * Like CPython, a longer `src` is cut to `view.len` and a shorter one fills only the
  * whole items it holds; a view contiguous in `order` gets a plain copy. Unlike
  * CPython, a read-only view is refused (`BufferError: Object is not writable.`).
- * `src` may overlap the view in the same memory. Returns the bytes copied.
+ * `src` may overlap the view in the same memory; items of the view that share bytes
+ * end as CPython's item-by-item loop leaves them (the last written wins). Returns the
+ * bytes copied.
  *
  * @example
  * const nd = new NDBuffer(new ArrayBuffer(6), { shape: [2, 3] });
@@ -47,26 +48,13 @@ export function fromContiguous(
     return len;
   }
   if (bytes.buffer === side.memory) bytes = bytes.slice(0, len);
-  const fortran = order === "F";
+  const fill = order === "F" ? "F" : "C";
   const count = Math.floor(len / itemsize);
-  const total = geometry.view.len / itemsize;
-  const ordered = hasZeroStride(shape, side.strides);
-  if (count === total && !(ordered && fortran)) {
-    const source = {
-      memory: bytes.buffer,
-      buf: bytes.byteOffset,
-      strides: fillContiguousStrides(shape, itemsize, fortran ? "F" : "C"),
-      suboffsets: null,
-      abi: side.abi,
-    };
-    copyItems(side, source, shape, itemsize, !ordered);
-    return count * itemsize;
+  if (count === geometry.view.len / itemsize) {
+    copyItems(side, contiguousSide(shape, itemsize, side.abi, fill, bytes), shape, itemsize, fill);
+  } else if (count > 0) {
+    // A prefix of the items in order: CPython's odometer, item by item.
+    writeInOrder(side, shape, itemsize, fill, bytes, count);
   }
-  const out = new Uint8Array(side.memory);
-  let at = 0;
-  forEachItem(side, shape, fortran ? "F" : "C", count, (addr) => {
-    for (let j = 0; j < itemsize; j++) out[addr + j] = bytes[at + j] as number;
-    at += itemsize;
-  });
   return count * itemsize;
 }

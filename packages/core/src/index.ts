@@ -2,6 +2,7 @@
 // every package re-exports all of them, so `instanceof` works whichever package is imported.
 export * from "@pybuffer/struct/errors";
 export { isAbi, pointerSize, readPointer, writePointer } from "./abi.js";
+export { allocating, allocBytes } from "./alloc.js";
 export { type ContiguityLayout, isContiguous } from "./contiguity.js";
 export { copyData } from "./copy-data.js";
 export {

@@ -111,20 +111,57 @@ export function isDetached(memory: Memory): boolean {
  * Throws unless bytes `[lo, hi)` lie inside `memory` as it is now. An empty range
  * needs nothing, except that a memory the engine reports detached is refused
  * anyway (NaN bounds are never empty). Errors are `ValueError`s that say what went
- * wrong.
+ * wrong, and a `TypeError` naming the argument for a `memory` that is not an
+ * ArrayBuffer or SharedArrayBuffer or bounds that are not numbers.
  *
  * @example
  * checkRange(new ArrayBuffer(8), 0, 8); // fine
  * checkRange(new ArrayBuffer(8), 4, 12); // ValueError: ... outside its memory of 8 bytes
+ * checkRange(null, 0, 0); // TypeError: checkRange() argument 'memory' must be ...
  */
 export function checkRange(memory: Memory, lo: number, hi: number): void {
-  const size = memory.byteLength;
+  if (typeof lo !== "number") throw argumentError("checkRange", "lo", "a number", lo);
+  if (typeof hi !== "number") throw argumentError("checkRange", "hi", "a number", hi);
+  const size = byteLengthOf(memory, "checkRange");
   if (!(hi <= lo)) {
     if (lo >= 0 && hi <= size) return;
     if (size === 0 && isDetached(memory)) throw detachedError();
     throw outsideMemoryError(lo, hi, size);
   }
   if (size === 0 && isDetached(memory)) throw detachedError();
+}
+
+/**
+ * The `byteLength` of `memory`, which must be an ArrayBuffer or SharedArrayBuffer (the
+ * common case, this realm's ArrayBuffer, costs one `instanceof`), else the `TypeError`
+ * of function `fn`.
+ *
+ * @example
+ * byteLengthOf(new ArrayBuffer(8), "readPointer"); // 8
+ */
+export function byteLengthOf(memory: unknown, fn: string): number {
+  let size: unknown;
+  try {
+    size = (memory as Memory).byteLength;
+  } catch {
+    size = undefined;
+  }
+  if (typeof size !== "number" || !(memory instanceof ArrayBuffer || isMemory(memory))) {
+    throw argumentError(fn, "memory", "an ArrayBuffer or SharedArrayBuffer", memory);
+  }
+  return size;
+}
+
+/**
+ * The `TypeError` for argument `name` of function `fn`, which must be `what`.
+ *
+ * @example
+ * argumentError("checkRange", "lo", "a number", Symbol()); // checkRange() argument 'lo' must be a number, not 'symbol'
+ */
+export function argumentError(fn: string, name: string, what: string, value: unknown): TypeError {
+  return new TypeError(
+    `${fn}() argument '${name}' must be ${what}, not '${pythonTypeName(value)}'`,
+  );
 }
 
 /**

@@ -118,6 +118,20 @@ function verifyStructure(
 }
 
 /**
+ * The strides of a contiguous array; an empty one whose strides pass 2**53 (`[2 ** 53 - 1,
+ * 2 ** 53 - 1, 0]` in Fortran order) is refused as NumPy refuses it.
+ */
+function contiguousStrides(shape: number[], itemsize: number, order: string): number[] {
+  try {
+    return fillContiguousStrides(shape, itemsize, order);
+  } catch {
+    throw new ValueError(
+      "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+    );
+  }
+}
+
+/**
  * Checks `options` against `memory` and returns the layout (throws `ValueError` or
  * `TypeError` with `_testbuffer`'s messages).
  *
@@ -173,7 +187,7 @@ export function buildLayout(memory: Memory, options: NDBufferOptions): NDLayout 
     throw new ValueError("product(shape) * itemsize is too large");
   const strides =
     rawStrides === null
-      ? fillContiguousStrides(shape, itemsize, order)
+      ? contiguousStrides(shape, itemsize, order)
       : integers(rawStrides, "strides", false);
   let suboffsets: number[] | null = null;
   if (rawSub !== null) {

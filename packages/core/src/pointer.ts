@@ -1,6 +1,6 @@
 /** `PyBuffer_GetPointer`: the address of one item, following suboffsets. */
 import { ValueError } from "@pybuffer/struct";
-import { readPointer } from "./abi.js";
+import { pointerAt } from "./abi.js";
 import { isReleased } from "./exporter.js";
 import { checkRange, isMemory } from "./memory.js";
 import { checkReach } from "./reach.js";
@@ -51,7 +51,7 @@ export function getPointer(view: BufferView, indices: readonly number[]): number
     }
     ptr += stride * index;
     const sub = suboffsets?.[i] ?? -1;
-    if (sub >= 0) ptr = readPointer(view.memory, ptr, view.abi) + sub;
+    if (sub >= 0) ptr = pointerAt(view.memory, ptr, view.abi) + sub;
   }
   // A strided view is checked whole (cheap), so a shrunk memory fails every index;
   // an indirect one is checked along the path taken.

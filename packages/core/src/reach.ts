@@ -4,7 +4,7 @@
  * layout reaches), extended to PIL-style suboffsets by following every pointer
  * table the layout uses.
  */
-import { pointerSize, readPointer } from "./abi.js";
+import { pointerAt, pointerSize } from "./abi.js";
 import { checkRange } from "./memory.js";
 import type { BufferView } from "./view.js";
 
@@ -120,7 +120,7 @@ function pushPointers(
   const index = new Array<number>(count).fill(0);
   let addr = base;
   for (;;) {
-    visit(readPointer(view.memory, addr, view.abi));
+    visit(pointerAt(view.memory, addr, view.abi));
     let k = count - 1;
     for (; k >= 0; k--) {
       const d = first + k;

@@ -1,10 +1,13 @@
 /** `PyBuffer_FillContiguousStrides`: the strides of a contiguous layout. */
+import { OverflowError } from "@pybuffer/struct";
 
 /**
  * `PyBuffer_FillContiguousStrides(ndim, shape, strides, itemsize, order)`: the
  * strides of a contiguous array of `shape` with items of `itemsize` bytes, in
  * Fortran order for `'F'` and C order for anything else (as CPython). Zeros in the
- * shape propagate (`[2, 0, 4]`, 1, `'C'` gives `[0, 4, 1]`).
+ * shape propagate (`[2, 0, 4]`, 1, `'C'` gives `[0, 4, 1]`). Only the strides must be
+ * exact integers (`[2 ** 40, 2 ** 40]`, 8, `'C'` gives `[2 ** 43, 8]`, as CPython); a
+ * stride past `Number.MAX_SAFE_INTEGER` is `OverflowError` (C's would wrap around).
  *
  * @example
  * fillContiguousStrides([2, 3, 4], 8, "C"); // [96, 32, 8]
@@ -32,10 +35,11 @@ export function fillContiguousStrides(
         "fillContiguousStrides() shape must be an array of non-negative integers",
       );
     }
+    if (!Number.isSafeInteger(sd)) {
+      throw new OverflowError("fillContiguousStrides() shape is too large: a stride passes 2**53");
+    }
     strides[i] = sd;
     sd *= extent;
-    if (!Number.isSafeInteger(sd))
-      throw new RangeError("fillContiguousStrides() shape is too large");
   }
   return strides;
 }

@@ -1,8 +1,8 @@
 /** `PyBuffer_ToContiguous`: a view's items as one contiguous run of bytes. */
 import { ValueError } from "@pybuffer/struct";
+import { allocBytes } from "./alloc.js";
 import { isContiguous } from "./contiguity.js";
-import { copyItems } from "./copy/copy-items.js";
-import { fillContiguousStrides } from "./strides.js";
+import { contiguousSide, copyItems } from "./copy/copy-items.js";
 import type { BufferView } from "./view.js";
 import { checkOrder, geometryOf } from "./view-side.js";
 
@@ -12,7 +12,8 @@ import { checkOrder, geometryOf } from "./view-side.js";
  * order, as a new `Uint8Array` of `view.len` bytes or written into `dest`, which must
  * have exactly `view.len` bytes (`ValueError: PyBuffer_ToContiguous: len !=
  * view->len`). Suboffsets, negative strides and empty dimensions are handled;
- * `dest` may overlap the view in the same memory.
+ * `dest` may overlap the view in the same memory. A result the platform cannot
+ * allocate is `MemoryError` (a zero-stride view of 2³³ items, say).
  *
  * @example
  * const nd = new NDBuffer(new Uint8Array([1, 2, 3, 4, 5, 6]).buffer, { shape: [2, 3] });
@@ -37,24 +38,13 @@ export function toContiguous<T extends Uint8Array = Uint8Array<ArrayBuffer>>(
   if (len === 0) return dest ?? (new Uint8Array(0) as T);
   if (geometry.view.ndim === 0 || isContiguous(geometry.view, order)) {
     const source = new Uint8Array(side.memory, side.buf, len);
-    if (dest === undefined) return source.slice() as T;
-    dest.set(source);
-    return dest;
+    const out = dest ?? (allocBytes(len) as T);
+    out.set(source);
+    return out;
   }
-  const out = dest ?? (new Uint8Array(len) as T);
+  const out = dest ?? (allocBytes(len) as T);
   const fortran = order === "F";
-  copyItems(
-    {
-      memory: out.buffer,
-      buf: out.byteOffset,
-      strides: fillContiguousStrides(shape, itemsize, fortran ? "F" : "C"),
-      suboffsets: null,
-      abi: side.abi,
-    },
-    side,
-    shape,
-    itemsize,
-    true,
-  );
+  const target = contiguousSide(shape, itemsize, side.abi, fortran ? "F" : "C", out);
+  copyItems(target, side, shape, itemsize, fortran ? "F" : "C");
   return out;
 }

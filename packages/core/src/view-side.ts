@@ -53,6 +53,7 @@ export function geometryOf(view: BufferView, fn: string): ViewGeometry {
       strides,
       suboffsets: checked.suboffsets,
       abi: checked.abi,
+      itemsize,
     },
     shape,
     itemsize,

@@ -3,7 +3,14 @@
  * argument checks, sizeFromFormat, pointer helpers, and the copy functions' edge
  * cases (destinations, prefixes, overlap, 64 dimensions, empty dimensions).
  */
-import { BufferError, packInto, StructError, tp_name, ValueError } from "@pybuffer/struct";
+import {
+  BufferError,
+  OverflowError,
+  packInto,
+  StructError,
+  tp_name,
+  ValueError,
+} from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { pointerSize, readPointer, writePointer } from "../src/abi.js";
 import { isContiguous } from "../src/contiguity.js";
@@ -19,7 +26,7 @@ import {
   PyBUF_WRITABLE,
 } from "../src/flags.js";
 import { fromContiguous } from "../src/from-contiguous.js";
-import { isDetached } from "../src/memory.js";
+import { checkRange, isDetached } from "../src/memory.js";
 import { NDBuffer } from "../src/nd-buffer.js";
 import { toSuboffsets } from "../src/pil.js";
 import { getPointer } from "../src/pointer.js";
@@ -56,7 +63,10 @@ describe("fillContiguousStrides (PyBuffer_FillContiguousStrides)", () => {
     expect(fillContiguousStrides([], 4, "C")).toEqual([]);
     expect(() => fillContiguousStrides([-1], 1, "C")).toThrow(TypeError);
     expect(() => fillContiguousStrides([2], Number.NaN, "C")).toThrow(TypeError);
-    expect(() => fillContiguousStrides([2 ** 30, 2 ** 30], 2 ** 10, "C")).toThrow(RangeError);
+    expect(fillContiguousStrides([2 ** 30, 2 ** 30], 2 ** 10, "C")).toEqual([2 ** 40, 2 ** 10]);
+    expect(() => fillContiguousStrides([2 ** 30, 2 ** 30, 2 ** 30], 2 ** 10, "C")).toThrow(
+      OverflowError,
+    );
   });
 });
 
@@ -133,7 +143,7 @@ describe("pointers and names", () => {
     expect(() => writePointer(m, 0, -1, "lp64")).toThrow(ValueError);
     expect(() => readPointer(m, 12, "lp64")).toThrow(ValueError);
     expect(() => readPointer(m, Number.NaN, "lp64")).toThrow(
-      new TypeError("pointer address must be a non-negative integer"),
+      new TypeError("readPointer() argument 'addr' must be a non-negative integer, not 'float'"),
     );
     expect(() => writePointer(m, 1.5, 0, "lp64")).toThrow(TypeError);
     expect(() => sizeFromFormat("i", "x" as never)).toThrow(ValueError);
@@ -440,5 +450,73 @@ describe("isDetached given something that is not memory", () => {
         "isDetached() argument must be an ArrayBuffer or SharedArrayBuffer, not 'NoneType'",
       ),
     );
+  });
+});
+
+describe("exported helpers given wrong JavaScript types (issue #19 item 9)", () => {
+  const ab = new ArrayBuffer(16);
+  const cases: [string, () => unknown, string][] = [
+    [
+      "checkRange(null, 0, 0)",
+      () => checkRange(null as never, 0, 0),
+      "checkRange() argument 'memory' must be an ArrayBuffer or SharedArrayBuffer, not 'NoneType'",
+    ],
+    [
+      "checkRange(u8, 0, 4)",
+      () => checkRange(new Uint8Array(4) as never, 0, 4),
+      "checkRange() argument 'memory' must be an ArrayBuffer or SharedArrayBuffer, not 'Uint8Array'",
+    ],
+    [
+      "checkRange(ab, 0, Symbol())",
+      () => checkRange(ab, 0, Symbol() as never),
+      "checkRange() argument 'hi' must be a number, not 'symbol'",
+    ],
+    [
+      "checkRange(ab, 0n, 4)",
+      () => checkRange(ab, 0n as never, 4),
+      "checkRange() argument 'lo' must be a number, not 'int'",
+    ],
+    [
+      "checkRange(forged, 0, 0)",
+      () => checkRange(Object.create(ArrayBuffer.prototype), 0, 0),
+      "checkRange() argument 'memory' must be an ArrayBuffer or SharedArrayBuffer, not 'ArrayBuffer'",
+    ],
+    [
+      'readPointer(undefined, 0, "lp64")',
+      () => readPointer(undefined as never, 0, "lp64"),
+      "readPointer() argument 'memory' must be an ArrayBuffer or SharedArrayBuffer, not 'NoneType'",
+    ],
+    [
+      'readPointer(ab, 0, "x")',
+      () => readPointer(ab, 0, "x" as never),
+      "readPointer() argument 'abi' must be 'lp64', 'llp64' or 'wasm32', not 'str'",
+    ],
+    [
+      'writePointer(ab, 0, Symbol(), "lp64")',
+      () => writePointer(ab, 0, Symbol() as never, "lp64"),
+      "writePointer() argument 'target' must be a number, not 'symbol'",
+    ],
+    [
+      "writePointer(u8, 0, 0)",
+      () => (writePointer as (...a: unknown[]) => void)(new Uint8Array(16), 0, 0),
+      "writePointer() argument 'memory' must be an ArrayBuffer or SharedArrayBuffer, not 'Uint8Array'",
+    ],
+    [
+      "writePointer(ab, 0, 0)",
+      () => (writePointer as (...a: unknown[]) => void)(ab, 0, 0),
+      "writePointer() argument 'abi' must be 'lp64', 'llp64' or 'wasm32', not 'NoneType'",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    it(name, () => {
+      expect(call).toThrow(new TypeError(message));
+    });
+  }
+
+  it("SharedArrayBuffer and other realms' buffers are memory", () => {
+    const shared = new SharedArrayBuffer(16);
+    writePointer(shared, 0, 8, "lp64");
+    expect(readPointer(shared, 0, "lp64")).toBe(8);
+    expect(() => checkRange(shared, 0, 16)).not.toThrow();
   });
 });

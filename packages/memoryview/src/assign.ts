@@ -4,13 +4,15 @@
  * `@`, the same itemsize, equivalent shapes), else
  * `ValueError('memoryview assignment: lvalue and rvalue have different structures')`.
  * The copy is atomic and overlap-safe: adjacent runs move with `copyWithin` / `set`, and
- * anything strided is staged through a C-order copy of the source first.
+ * anything strided is staged through a C-order copy of the source first, then written
+ * by @pybuffer/core's `fromContiguous` (every address resolved and checked before the
+ * first byte moves; items of the target that share bytes end as CPython's C-order loop
+ * leaves them).
  */
-import type { BufferView } from "@pybuffer/core";
+import { type BufferView, fromContiguous } from "@pybuffer/core";
 import { ValueError } from "@pybuffer/struct";
 import { sameShape } from "./compare.js";
 import { sameFormat } from "./format.js";
-import { forEachRow } from "./rows.js";
 import { toBytes } from "./to-bytes.js";
 
 function shapeOf(view: BufferView): readonly number[] {
@@ -52,17 +54,5 @@ export function copyInto(dest: BufferView, src: BufferView): void {
     else target.set(new Uint8Array(src.memory, src.buf, src.len), dest.buf);
     return;
   }
-  const bytes = toBytes(src, "C", isPlainRun(src));
-  const size = dest.itemsize;
-  let at = 0;
-  forEachRow(dest, (ptr, n, stride) => {
-    if (stride === size) {
-      target.set(bytes.subarray(at, at + n * size), ptr);
-      at += n * size;
-      return;
-    }
-    for (let k = 0; k < n; k++, ptr += stride, at += size) {
-      target.set(bytes.subarray(at, at + size), ptr);
-    }
-  });
+  fromContiguous(dest, toBytes(src, "C", isPlainRun(src)), "C");
 }

@@ -4,7 +4,7 @@
  * table into a byte array, which one `TextDecoder` call turns into a string.
  */
 import { pythonTypeName } from "@pybuffer/core";
-import { OverflowError, ValueError } from "@pybuffer/struct";
+import { MemoryError, OverflowError, ValueError } from "@pybuffer/struct";
 import { asPyInt } from "./py-values.js";
 import { HOST_LE } from "./rows.js";
 
@@ -19,6 +19,12 @@ for (let b = 0; b < 256; b++) {
   PAIRS[b] = HOST_LE ? hi | (lo << 8) : (hi << 8) | lo;
 }
 const decoder = new TextDecoder();
+
+/**
+ * V8's longest string (2²⁹ − 24 characters): a longer hex string cannot be made, so it
+ * is `MemoryError` (CPython's, when the str cannot be allocated) before any work.
+ */
+const MAX_STRING_LENGTH = 0x1fffffe8;
 
 /** Node's (and Bun's) Buffer, found at run time: its native hex encoder is 2-3× faster. */
 interface HexEncoder {
@@ -84,6 +90,18 @@ export function hexArgs(sep: unknown, bytesPerSep: unknown): [number, number] {
 }
 
 /**
+ * Throws `MemoryError` when the hex of `n` bytes (with `sep` every `|per|` bytes) would
+ * be longer than the engine's strings, before any byte is copied.
+ *
+ * @example
+ * checkHexLength(2 ** 29, -1, 0); // MemoryError
+ */
+export function checkHexLength(n: number, sep: number, per: number): void {
+  const chars = sep < 0 || per === 0 ? 2 * n : 2 * n + Math.floor((n - 1) / Math.abs(per));
+  if (chars > MAX_STRING_LENGTH) throw new MemoryError("");
+}
+
+/**
  * Lower-case hex digits of `bytes`, with `sep` (a character code, or -1) between
  * groups of `|per|` bytes counted from the right (`per > 0`) or the left (`per < 0`).
  *
@@ -92,6 +110,7 @@ export function hexArgs(sep: unknown, bytesPerSep: unknown): [number, number] {
  */
 export function hexString(bytes: Uint8Array, sep: number, per: number): string {
   const n = bytes.length;
+  checkHexLength(n, sep, per);
   if (sep < 0 || per === 0 || n === 0) {
     // bench hex "memoryview(b).hex()": 2.6 ns/byte through Buffer, 6.6 through TextDecoder.
     if (toHex !== undefined) return toHex.call(bytes);

@@ -20,7 +20,7 @@ import { memoryEquals } from "./compare.js";
 import { isByteFormat, nativeSize } from "./format.js";
 import { exportOf } from "./guards.js";
 import { hashBytes } from "./hash.js";
-import { hexArgs, hexString } from "./hex.js";
+import { checkHexLength, hexArgs, hexString } from "./hex.js";
 import type { Key } from "./indexing.js";
 import { failingCodec } from "./item-codec.js";
 import { C, F, ownLayout, PLACEHOLDER, RELEASED } from "./layout.js";
@@ -241,6 +241,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
     this._alive();
     this._bytes();
     const v = this._view;
+    checkHexLength(v.len, code, per);
     // A C-contiguous view is read in place; CPython copies it first, to no effect.
     const bytes =
       v.len === 0

@@ -1,56 +1,9 @@
 /**
- * Walking a view's items: every innermost run ("row") in C order, following PIL-style
- * suboffsets (`ADJUST_PTR`), as CPython's `copy_rec` does, and typed-array access for
- * aligned runs of native little-endian items, the fast path of toList and equals.
+ * Typed-array access for aligned runs of native little-endian items, the fast path of
+ * toList and equals.
  */
-import { type BufferView, readPointer } from "@pybuffer/core";
+import type { BufferView } from "@pybuffer/core";
 import type { Column } from "@pybuffer/struct";
-
-/**
- * Receives one run of `n` items starting at byte `ptr`, `stride` bytes apart.
- *
- * @example
- * const visit: RowVisitor = (ptr, n, stride) => {};
- */
-export type RowVisitor = (ptr: number, n: number, stride: number) => void;
-
-/**
- * Calls `visit` for every innermost run of `view` in C order. A 0-d view is one run of
- * one item; a view with a zero extent has none.
- *
- * @example
- * forEachRow(view, (ptr, n, stride) => console.log(ptr, n, stride));
- */
-export function forEachRow(view: BufferView, visit: RowVisitor): void {
-  const ndim = view.ndim;
-  if (ndim === 0) {
-    visit(view.buf, 1, view.itemsize);
-    return;
-  }
-  const shape = view.shape as number[];
-  for (let d = 0; d < ndim; d++) if (shape[d] === 0) return;
-  walk(view, 0, view.buf, visit);
-}
-
-function walk(view: BufferView, dim: number, ptr: number, visit: RowVisitor): void {
-  const n = (view.shape as number[])[dim] as number;
-  const stride = (view.strides as number[])[dim] as number;
-  const sub = view.suboffsets === null ? -1 : (view.suboffsets[dim] as number);
-  if (dim === view.ndim - 1) {
-    if (sub < 0) visit(ptr, n, stride);
-    else {
-      for (let i = 0; i < n; i++) {
-        visit(readPointer(view.memory, ptr + i * stride, view.abi) + sub, 1, view.itemsize);
-      }
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    let p = ptr + i * stride;
-    if (sub >= 0) p = readPointer(view.memory, p, view.abi) + sub;
-    walk(view, dim + 1, p, visit);
-  }
-}
 
 /**
  * Whether typed arrays see memory in little-endian order (every ABI we model is).

@@ -6,6 +6,7 @@
 import type { Abi } from "@pybuffer/core";
 import { NotImplementedError, ValueError } from "@pybuffer/struct";
 import { ssizeLimit } from "./format.js";
+import { plainValue } from "./argument.js";
 import { lookupDimension } from "./indexing.js";
 import type { MemoryView } from "./memoryview.js";
 import { asPyInt, pyEquals } from "./py-values.js";
@@ -54,12 +55,13 @@ export function iterate(m: MemoryView): IterableIterator<unknown> {
  */
 export function count(m: MemoryView, value: unknown): number {
   const codec = iterCodec(m);
+  const needle = plainValue(value);
   const view = m._view;
   const n = (view.shape as number[])[0] as number;
   let found = 0;
   for (let i = 0; i < n; i++) {
     m._alive();
-    if (pyEquals(m._read(codec, lookupDimension(view, view.buf, 0, i)), value)) found++;
+    if (pyEquals(m._read(codec, lookupDimension(view, view.buf, 0, i)), needle)) found++;
   }
   return found;
 }
@@ -95,10 +97,11 @@ export function indexOf(m: MemoryView, value: unknown, start?: unknown, stop?: u
   if (lo < 0) lo = Math.max(lo + n, 0);
   if (hi < 0) hi = Math.max(hi + n, 0);
   hi = Math.min(hi, n);
+  const needle = plainValue(value);
   for (let i = lo; i < hi; i++) {
     m._alive();
     const item = m._read(m._fmt(), lookupDimension(view, view.buf, 0, i));
-    if (pyEquals(item, value)) return i;
+    if (pyEquals(item, needle)) return i;
   }
   throw new ValueError("memoryview.index(x): x not found");
 }

@@ -6,7 +6,7 @@
  */
 import type { Abi } from "@pybuffer/core";
 import { OverflowError, parseFormat, Struct, StructError } from "@pybuffer/struct";
-import { invalidType, invalidValue, unsupportedFormat } from "./guards.js";
+import { checkBytes, invalidType, invalidValue, unsupportedFormat } from "./guards.js";
 import type { ItemCodec } from "./item-codec.js";
 
 /**
@@ -77,6 +77,8 @@ export function structCodec(format: string, itemsize: number, abi: Abi): ItemCod
         } catch (error) {
           throw packError(error, format);
         }
+        // Packing converts the value; the memory is checked again after it.
+        checkBytes(dv.buffer, o, o + itemsize);
         new Uint8Array(dv.buffer, o, itemsize).set(scratch.subarray(0, itemsize));
       },
     };

@@ -5,6 +5,7 @@
  * through the item codec.
  */
 import { type BufferView, readPointer } from "@pybuffer/core";
+import { MemoryError } from "@pybuffer/struct";
 import type { ItemCodec } from "./item-codec.js";
 import { type NumericArray, viewArray } from "./rows.js";
 
@@ -100,14 +101,29 @@ function nested(
 }
 
 /**
+ * The most items `toList` builds: 2²⁶ values already take gigabytes of heap, and past
+ * the engine's heap the process dies (no catchable error), so a larger view is refused
+ * up front with `MemoryError`, as CPython raises when the list cannot be allocated. A
+ * zero-stride view of few bytes can have any number of items.
+ *
+ * @example
+ * if (items > MAX_LIST_ITEMS) throw new MemoryError("");
+ */
+export const MAX_LIST_ITEMS: number = 2 ** 26;
+
+/**
  * The items of `view` as nested arrays (a 0-d view gives its one item). The caller has
- * checked that the view is alive, its format has a codec, and its bytes exist.
+ * checked that the view is alive, its format has a codec, and its bytes exist. More
+ * than {@link MAX_LIST_ITEMS} items are `MemoryError`.
  *
  * @example
  * toList(view, codec, dv); // [[1, 2], [3, 4]]
  */
 export function toList(view: BufferView, codec: ItemCodec, dv: DataView, size: number): unknown {
   if (view.ndim === 0) return codec.read(dv, view.buf);
+  let items = 1;
+  for (const n of view.shape as number[]) items *= n;
+  if (items > MAX_LIST_ITEMS) throw new MemoryError("");
   const array = codec.code === "" ? null : viewArray(view, codec.code, size);
   return nested(view, array, size, codec, dv, 0, view.buf);
 }

@@ -13,6 +13,7 @@ import {
   type VerifiedLayout,
   verifyLayout,
 } from "@pybuffer/core";
+import { plainValue } from "./argument.js";
 import { exportBuf, exportLayout, refuseExport } from "./export-view.js";
 import { singleCode } from "./format.js";
 import { checkBytes, releasedError } from "./guards.js";
@@ -147,9 +148,11 @@ export class ViewState {
   /** @internal `pack_single` at byte `ptr`. */
   _write(codec: ItemCodec | Error, ptr: number, value: unknown): void {
     if (codec instanceof Error) throw codec;
+    // The value's getters run here, once, before the bytes are checked (issue #19).
+    const plain = plainValue(value);
     const v = this._view;
     checkBytes(v.memory, ptr, ptr + v.itemsize);
-    codec.write(this._mbuf.dv(), ptr, value);
+    codec.write(this._mbuf.dv(), ptr, plain);
   }
 
   /** @internal A private copy of this view's layout, for slicing. */

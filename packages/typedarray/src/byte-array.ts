@@ -4,7 +4,7 @@
  * Existing exports of data: object cannot be re-sized`). Its memory is a resizable
  * ArrayBuffer with spare capacity, so growth is amortised and in place.
  */
-import { pythonTypeName } from "@pybuffer/core";
+import { allocating, pythonTypeName } from "@pybuffer/core";
 import { BufferError, tp_name } from "@pybuffer/struct";
 import { type ByteSource, bytesFrom, checkResize } from "./byte-source.js";
 import { vouchForNextSpec } from "./export-spec.js";
@@ -24,7 +24,9 @@ interface Store {
 
 function initialBuffer(init: ByteSource): ArrayBuffer {
   const bytes = bytesFrom(init);
-  const memory = new ArrayBuffer(bytes.length, { maxByteLength: capacityFor(bytes.length) });
+  const memory = allocating(
+    () => new ArrayBuffer(bytes.length, { maxByteLength: capacityFor(bytes.length) }),
+  );
   new Uint8Array(memory).set(bytes);
   return memory;
 }
@@ -86,6 +88,7 @@ export class ByteArray extends MemoryExporter {
   /**
    * `bytearray.resize(size)` (Python 3.14): changes the size (new bytes are zero), or
    * throws `BufferError` while views are exported. Same-size calls are always allowed.
+   * A size the platform cannot allocate is `MemoryError`, as in CPython.
    *
    * @example
    * ```ts
@@ -104,7 +107,7 @@ export class ByteArray extends MemoryExporter {
     if (size <= old.maxByteLength && size >= old.maxByteLength >> 2) {
       old.resize(size);
     } else {
-      const next = new ArrayBuffer(size, { maxByteLength: capacityFor(size) });
+      const next = allocating(() => new ArrayBuffer(size, { maxByteLength: capacityFor(size) }));
       new Uint8Array(next).set(new Uint8Array(old, 0, Math.min(size, old.byteLength)));
       store.memory = next;
     }

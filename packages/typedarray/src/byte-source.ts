@@ -3,7 +3,7 @@
  * bytes-like data (copied), or an array of integers in range(0, 256); and the sizes
  * `bytearray.resize` (3.14) takes.
  */
-import { detachedError, isDetached, type Memory, pythonTypeName } from "@pybuffer/core";
+import { allocBytes, detachedError, isDetached, type Memory, pythonTypeName } from "@pybuffer/core";
 import { OverflowError, ValueError } from "@pybuffer/struct";
 import { isMemory } from "./memory.js";
 
@@ -47,7 +47,7 @@ export function bytesFrom(init: unknown): Uint8Array<ArrayBuffer> {
     if (!Number.isSafeInteger(count)) {
       throw new OverflowError("cannot fit 'int' into an index-sized integer");
     }
-    return new Uint8Array(count);
+    return allocBytes(count);
   }
   if (typeof init === "string") throw new TypeError("string argument without an encoding");
   if (ArrayBuffer.isView(init)) {

@@ -1,5 +1,5 @@
 import { exportCount, getBuffer, PyBUF_FULL, PyBUF_FULL_RO, releaseBuffer } from "@pybuffer/core";
-import { BufferError, pythonErrorName } from "@pybuffer/struct";
+import { BufferError, MemoryError, pythonErrorName } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { ByteArray } from "../src/byte-array.js";
 
@@ -153,5 +153,14 @@ describe("ByteArray", () => {
     const shared = new SharedArrayBuffer(2);
     new Uint8Array(shared)[1] = 9;
     expect(new ByteArray(shared).toBytes()).toEqual(new Uint8Array([0, 9]));
+  });
+});
+
+describe("sizes the platform cannot allocate (issue #19 item 8)", () => {
+  it("resize and construction past the engine's limits are MemoryError, as CPython", () => {
+    const ba = new ByteArray(3);
+    expect(() => ba.resize(2 ** 33)).toThrow(new MemoryError(""));
+    expect(ba.length).toBe(3);
+    expect(() => new ByteArray(2 ** 33)).toThrow(new MemoryError(""));
   });
 });

@@ -2,12 +2,12 @@
  * `pybuf pack FORMAT VALUE…`: Python's `struct.pack(FORMAT, *values)`, printed as
  * `.hex()` or written to a file with `-o`.
  */
-import { writeFile } from "node:fs/promises";
 import { parseFormat, Struct } from "@pybuffer/struct";
 import { positionals, stringOption } from "../args.js";
 import { ABI_OPTION, type Command, structOptions } from "../command.js";
 import { parseValue } from "../parse-value.js";
 import { valuesOf } from "../values.js";
+import { writeWhole } from "../write-file.js";
 
 /**
  * The `pack` command.
@@ -23,7 +23,8 @@ export const packCommand: Command = {
   summary: "values to bytes (struct.pack), as hex or into a file",
   help: `usage: pybuf pack FORMAT [VALUE ...] [-o FILE] [--abi ABI]
 
-Prints struct.pack(FORMAT, *values).hex(), or writes the bytes to FILE with -o.
+Prints struct.pack(FORMAT, *values).hex(), or writes the bytes to FILE with -o (whole
+or not at all: a failed write leaves FILE as it was).
 Values are read as Python reads text: int(v, 0) for integer codes (0x10, -2, 1_000),
 float(v) for e f d (1.5, -inf, nan), True/False/1/0 for ?, a bytes literal for c s p
 (ab, \\x00\\xff, b'RIFF'), complex(v) for Zf Zd (1+2j), JSON for records and sub-arrays.
@@ -42,6 +43,6 @@ options:
     const file = stringOption(args, "output");
     if (file === undefined)
       out.line(Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""));
-    else await writeFile(file, bytes);
+    else await writeWhole(file, bytes);
   },
 };

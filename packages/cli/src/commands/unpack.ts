@@ -70,7 +70,6 @@ The bytes unpacked must be a whole number of records, as for struct.iter_unpack.
     const struct = new Struct(format!, options);
     if (struct.size === 0)
       throw new StructError("cannot iteratively unpack with a struct of length 0");
-    const printer = recordPrinter(output, parseFormat(format!, options));
     const { handle, size } = await openFile(path!);
     try {
       const start = Math.min(offset, size);
@@ -80,6 +79,16 @@ The bytes unpacked must be a whole number of records, as for struct.iter_unpack.
           `iterative unpacking requires a buffer of a multiple of ${struct.size} bytes`,
         );
       }
+      // Only now: the printer is as large as a record's values (after the size check,
+      // a format of a few characters cannot make it before the file is seen).
+      const printer = recordPrinter(output, parseFormat(format!, options));
+      const printHead = (records: readonly unknown[][]): number => {
+        for (const line of printer.start(records)) out.text(line + printer.eol);
+        records.forEach((record, i) => {
+          out.text(printer.row(record, i) + printer.eol);
+        });
+        return records.length;
+      };
       const chunk = Math.max(1, Math.floor(CHUNK_BYTES / struct.size)) * struct.size;
       const bar = progressBar(length);
       let index = 0;
@@ -104,14 +113,6 @@ The bytes unpacked must be a whole number of records, as for struct.iter_unpack.
       bar.finish();
     } finally {
       await handle.close();
-    }
-
-    function printHead(records: readonly unknown[][]): number {
-      for (const line of printer.start(records)) out.text(line + printer.eol);
-      records.forEach((record, i) => {
-        out.text(printer.row(record, i) + printer.eol);
-      });
-      return records.length;
     }
   },
 };

@@ -12,7 +12,7 @@
  * A simplified copy: `shape` with source and destination strides, and run size.
  *
  * @example
- * runPlan(planCopy(shape, srcStrides, dstStrides, itemsize, true), src, 0, dst, 0);
+ * runPlan(planCopy(shape, srcStrides, dstStrides, itemsize), src, 0, dst, 0);
  */
 export interface CopyPlan {
   /** Extents of the remaining dimensions, outermost first. */
@@ -33,18 +33,17 @@ export interface CopyPlan {
 
 /**
  * Simplifies the copy of items of `itemsize` bytes at `shape` from strides `src`
- * to strides `dst`. `reorder` allows iterating in another order than C order (only
- * when the destination never writes one byte twice).
+ * to strides `dst`, in whatever order is fastest (the destination must never write
+ * one byte twice).
  *
  * @example
- * planCopy([2, 3], [3, 1], [3, 1], 1, true); // one run of 6 bytes
+ * planCopy([2, 3], [3, 1], [3, 1], 1); // one run of 6 bytes
  */
 export function planCopy(
   shape: readonly number[],
   src: readonly number[],
   dst: readonly number[],
   itemsize: number,
-  reorder: boolean,
 ): CopyPlan {
   let srcShift = 0;
   let dstShift = 0;
@@ -56,7 +55,7 @@ export function planCopy(
     if (n === 1) continue;
     let s = src[i] as number;
     let d = dst[i] as number;
-    if (reorder && s < 0 && d < 0) {
+    if (s < 0 && d < 0) {
       srcShift += (n - 1) * s;
       dstShift += (n - 1) * d;
       s = -s;
@@ -64,7 +63,7 @@ export function planCopy(
     }
     dims.push({ n, s, d });
   }
-  if (reorder) dims.sort((a, b) => Math.abs(b.d) - Math.abs(a.d));
+  dims.sort((a, b) => Math.abs(b.d) - Math.abs(a.d));
   const merged: { n: number; s: number; d: number }[] = [];
   for (const dim of dims) {
     const last = merged[merged.length - 1];

@@ -33,7 +33,7 @@ function wordSize(plan: CopyPlan, sBase: number, dBase: number): number {
  * `dst` (first item at byte `dBase`). Source and destination must not overlap.
  *
  * @example
- * runPlan(planCopy([4], [2], [1], 1, true), srcMemory, 0, dstMemory, 0);
+ * runPlan(planCopy([4], [2], [1], 1), srcMemory, 0, dstMemory, 0);
  */
 export function runPlan(
   plan: CopyPlan,

@@ -5,6 +5,8 @@
 export {
   bytesToHex,
   describeWithPython,
+  fuzzRuns,
+  fuzzTimeout,
   hexToBytes,
   loadVectors,
 } from "../../../../internal/oracle/src/index.js";
