@@ -13,6 +13,7 @@ import { formatText } from "./grammar/format-source.js";
 import { codecOf, layoutOf } from "./layout/layout-cache.js";
 import { resolveOffset } from "./offsets.js";
 import { resolveOptions } from "./options.js";
+import { installPrinting } from "./print/hook.js";
 import { pyTypeName, pythonStrRepr } from "./py-types.js";
 
 /** The values of `packArray` / `packIntoArray`: an array (its length is checked after). */
@@ -58,6 +59,11 @@ export function packIntoArity(given: number): StructError {
  * s.unpack(bytes); // [1, 2, 3, 4.5]
  */
 export class Struct {
+  static {
+    // console.log shows the repr too (toString below).
+    installPrinting(Struct.prototype, (s) => s.toString(), false);
+  }
+
   /** The format as a string (`Struct.format`). */
   readonly format: string;
   /** Bytes of one struct (`Struct.size`). */

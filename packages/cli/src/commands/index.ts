@@ -4,6 +4,7 @@ import { calcsizeCommand } from "./calcsize.js";
 import { hexCommand } from "./hex.js";
 import { layoutCommand } from "./layout.js";
 import { packCommand } from "./pack.js";
+import { sampleCommand } from "./sample-copy.js";
 import { unpackCommand } from "./unpack.js";
 import { viewCommand } from "./view.js";
 
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command[] = [
   packCommand,
   viewCommand,
   hexCommand,
+  sampleCommand,
 ];
