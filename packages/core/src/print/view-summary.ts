@@ -16,9 +16,6 @@ import type { BufferView } from "../view.js";
 const WIDE = 4096;
 const WIDE_SHOWN = 32;
 
-/** Extra `key=value` parts of a summary. */
-type Parts = Readonly<Record<string, string | number | boolean | readonly number[] | undefined>>;
-
 /**
  * The JavaScript class name of an object (`NDBuffer`, `Uint8Array`), or `object` for a
  * plain one.
@@ -75,7 +72,11 @@ function itemReader(view: BufferView): ((index: readonly number[]) => string) | 
  * describeView("memory", getBuffer(nd, PyBUF_FULL_RO));
  * // "<memory format='B' shape=(3,) strides=(1,) readonly=False [1, 2, 3]>"
  */
-export function describeView(name: string, view: BufferView, extra: Parts = {}): string {
+export function describeView(
+  name: string,
+  view: BufferView,
+  extra: Readonly<Record<string, string | number | boolean | readonly number[] | undefined>> = {},
+): string {
   const released = isReleased(view);
   // A 0-d view may leave shape and strides out; Py_buffer's rule for no shape otherwise:
   // len bytes in one dimension.
