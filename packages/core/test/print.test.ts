@@ -139,3 +139,14 @@ describe("views from getBuffer print as Py_buffer", () => {
     expect(() => getBuffer(owner, PyBUF_WRITABLE)).toThrow("Object is not writable.");
   });
 });
+
+describe("types", () => {
+  it("describeView takes a view and key=value parts", () => {
+    const nd = NDBuffer.fromItems([1], { shape: [1] });
+    const view = getBuffer(nd, PyBUF_FULL_RO);
+    expect(describeView("v", view, { extra: 1 })).toContain("extra=1");
+    // @ts-expect-error: parts are numbers, strings, booleans or number arrays
+    expect(describeView("v", view, { bad: {} })).toContain("bad=");
+    releaseBuffer(view);
+  });
+});

@@ -15,6 +15,7 @@ import { resolveOffset } from "./offsets.js";
 import { resolveOptions } from "./options.js";
 import { installPrinting } from "./print/hook.js";
 import { pyTypeName, pythonStrRepr } from "./py-types.js";
+import { textCodec } from "./text-codec.js";
 
 /** The values of `packArray` / `packIntoArray`: an array (its length is checked after). */
 function checkValues(values: unknown, method: string): asserts values is readonly unknown[] {
@@ -89,7 +90,8 @@ export class Struct {
     this.size = this.layout.size;
     const { program, codec, dense } = codecOf(text, o.abi, o.codegen, o.int64Number);
     this.#program = program;
-    this.#codec = codec;
+    // The opt-in encoding wraps the codec: s and p fields as strings (text-codec.ts).
+    this.#codec = o.encoding === null ? codec : textCodec(codec, this.layout, o.encoding);
     this.#length = program.length;
     this.#dense = dense;
   }

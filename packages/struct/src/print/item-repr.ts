@@ -4,11 +4,11 @@
  * numbers are floats and how records and sub-arrays nest: a named `T{}` record as a
  * dict, an unnamed one as a tuple, a sub-array as nested lists.
  */
+import { valueFields } from "../layout/value-fields.js";
 import type { Field, Layout } from "../types.js";
 import { leafRepr } from "./py-repr.js";
 
 const FLOAT_CODES = new Set(["e", "f", "d"]);
-const ONE_VALUE_CODES = new Set(["s", "p", "u", "w"]);
 
 function tuple(parts: readonly string[]): string {
   return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
@@ -41,17 +41,6 @@ function recordRepr(value: unknown, layout: Layout): string {
 function fieldRepr(value: unknown, field: Field | undefined): string {
   if (field === undefined) return leafRepr(value, false);
   return memberRepr(value, field, field.shape?.length ?? 0);
-}
-
-/** The top-level field of each value `unpack` gives, in order. */
-function valueFields(layout: Layout): Field[] {
-  const out: Field[] = [];
-  for (const f of layout.fields) {
-    if (f.code === "x") continue;
-    const n = f.shape !== null || ONE_VALUE_CODES.has(f.code) ? 1 : f.count;
-    for (let i = 0; i < n; i++) out.push(f);
-  }
-  return out;
 }
 
 /**

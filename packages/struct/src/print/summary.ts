@@ -26,7 +26,7 @@ export function pyValue(value: string | number | boolean | readonly number[] | n
   if (value === null) return "None";
   if (typeof value === "string") return pythonStrRepr(value);
   if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return String(value);
+  if (!Array.isArray(value)) return String(value);
   return value.length === 1 ? `(${value[0]},)` : `(${value.join(", ")})`;
 }
 
