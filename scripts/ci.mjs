@@ -14,6 +14,7 @@ const STEPS = [
   ["lint", "biome check ."],
   ["layers", "turbo run layers --log-prefix=none --filter=@pybuffer-internal/layer-check"],
   ["check:pkg", "turbo run check:pkg --output-logs=errors-only"],
+  ["install check", "node scripts/install-check.mjs"],
   ["types", "turbo run types:check --log-prefix=none --filter=@pybuffer-internal/types-check"],
   ["docs", "typedoc"],
   ["changesets", "changeset status"],

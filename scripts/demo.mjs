@@ -1,5 +1,6 @@
-// `pnpm demo`: builds the CLI (and the packages it uses), then runs `pybuf` with no
-// arguments: its tour of the sample file bundled with it (packages/cli/README.md).
+// `pnpm demo`: builds the CLI (and the packages it uses), then runs `pnpm pybuf` with no
+// arguments: its tour of the sample file bundled with it (packages/cli/README.md), whose
+// commands can then be typed as printed (`pnpm pybuf …`, scripts/pybuf.mjs).
 import { spawnSync } from "node:child_process";
 
 function run(command, args, options = {}) {
@@ -13,5 +14,5 @@ run("turbo", ["run", "build", "--filter=@pybuffer/cli", "--output-logs=errors-on
   env,
   shell: process.platform === "win32",
 });
-console.log("\n$ pybuf");
-run(process.execPath, ["packages/cli/bin/pybuf.js"]);
+console.log("\n$ pnpm pybuf   # then type the commands it shows to run them yourself");
+run(process.execPath, ["scripts/pybuf.mjs"]);

@@ -6,12 +6,8 @@ import { getBuffer, NDBuffer, PyBUF_FULL_RO, releaseBuffer, toContiguous } from 
 import { buffer } from "@pybuffer/legacy";
 import { memoryview as mv } from "@pybuffer/memoryview";
 import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
-<<<<<<< HEAD
 import { descrFromFormat, formatFromDescr, loadNpy, type NpyArray, saveNpy } from "@pybuffer/npy";
-import { calcSize, Struct, unpackFrom } from "@pybuffer/struct";
-=======
 import { calcSize, parseFormat, recordKeys, Struct, unpackFrom } from "@pybuffer/struct";
->>>>>>> rel-struct
 import { BufferError, StructError } from "@pybuffer/struct/errors";
 import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
 import { blob, legacy, type MemoryView, memoryview, pack, typedarray, unpack } from "pybuffer";
@@ -34,31 +30,5 @@ async function blobs(): Promise<number> {
   for await (const record of iterUnpackBlob("<h", toBlob(exporter))) n += record.length;
   return n;
 }
-<<<<<<< HEAD
-const npy: NpyArray = loadNpy(saveNpy(nd));
-const dtypes: string = formatFromDescr(descrFromFormat("<d"));
-const errors: Error[] = [new BufferError("x"), new StructError("y")];
-void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors, blob, legacy, typedarray];
-void [npy, dtypes];
-=======
-const keys: string[] = recordKeys(parseFormat("T{i:f1:i}").fields[0]!.fields!);
-// @ts-expect-error recordKeys takes a record's layout, not a format string
-recordKeys("T{i:f1:i}");
-const errors: Error[] = [new BufferError("x"), new StructError("y")];
-void [
-  keys,
-  values,
-  size,
-  copy,
-  m,
-  list,
-  ta,
-  legacyBuffer,
-  node,
-  blobs,
-  errors,
-  blob,
-  legacy,
-  typedarray,
-];
->>>>>>> rel-struct
+import { descrFromFormat, formatFromDescr, loadNpy, type NpyArray, saveNpy } from "@pybuffer/npy";
+import { calcSize, parseFormat, recordKeys, Struct, unpackFrom } from "@pybuffer/struct";

@@ -50,44 +50,69 @@ export function parseFloatPy(text: string): number {
   return Number(lower);
 }
 
+/** Python's one-character escapes of a bytes literal. */
+const ESCAPES: Readonly<Record<string, number>> = {
+  n: 10,
+  r: 13,
+  t: 9,
+  "\\": 92,
+  "'": 39,
+  '"': 34,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+};
+
+function notAscii(ch: string, at: number): ValueError {
+  const utf8 = Array.from(
+    new TextEncoder().encode(ch),
+    (b) => `\\x${b.toString(16).padStart(2, "0")}`,
+  );
+  return new ValueError(
+    `bytes can only contain ASCII literal characters, and ${pythonStrRepr(ch)} at position ` +
+      `${at} is not one: write the bytes you mean as \\x escapes (${utf8.join("")} is its UTF-8)`,
+  );
+}
+
 /**
- * The bytes of a Python bytes literal's body (`\x00`, `\n`, `\\`, …) or of `b'…'`.
+ * The bytes of a Python bytes literal's body or of `b'…'`, by Python's rule for bytes
+ * literals: ASCII characters as themselves, escapes (`\x00`, `\n`, `\\`, octal
+ * `\101`) for everything else. A character past ASCII is refused, as Python refuses
+ * `b'é'`, with the escapes that would write its UTF-8.
  *
  * @example
  * ```ts
  * parseBytes("RIFF\\x00"); // Uint8Array [82, 73, 70, 70, 0]
+ * parseBytes("h\u00e9"); // ValueError: bytes can only contain ASCII literal characters, and 'é' …
  * ```
  */
 export function parseBytes(text: string): Uint8Array {
   const literal = /^b(['"])(.*)\1$/s.exec(text);
   const body = literal === null ? text : literal[2]!;
-  const escapes: Record<string, number> = {
-    n: 10,
-    r: 13,
-    t: 9,
-    "0": 0,
-    "\\": 92,
-    "'": 39,
-    '"': 34,
-    a: 7,
-    b: 8,
-    f: 12,
-    v: 11,
-  };
   const out: number[] = [];
   for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c > 0xff) throw new ValueError("bytes can only contain ASCII literal characters");
+    const c = body.codePointAt(i)!;
+    if (c > 0x7f) throw notAscii(String.fromCodePoint(c), i);
     if (body[i] !== "\\" || i + 1 === body.length) {
       out.push(c);
       continue;
     }
+    const start = i;
     const e = body[++i]!;
-    const hex = /^x([\da-fA-F]{2})/.exec(body.slice(i));
-    if (hex !== null) {
-      out.push(Number.parseInt(hex[1]!, 16));
+    const octal = /^[0-7]{1,3}/.exec(body.slice(i));
+    if (e === "x") {
+      const hex = /^[\da-fA-F]{2}/.exec(body.slice(i + 1));
+      if (hex === null) throw new ValueError(`invalid \\x escape at position ${start}`);
+      out.push(Number.parseInt(hex[0], 16));
       i += 2;
-    } else if (e in escapes) out.push(escapes[e]!);
+    } else if (octal !== null) {
+      out.push(Number.parseInt(octal[0], 8) & 0xff);
+      i += octal[0].length - 1;
+    } else if (e === "\n") {
+      // A backslash before a newline joins the lines.
+    } else if (e in ESCAPES) out.push(ESCAPES[e]!);
+    else if (e.codePointAt(0)! > 0x7f) throw notAscii(String.fromCodePoint(e.codePointAt(0)!), i);
     else out.push(92, e.charCodeAt(0));
   }
   return new Uint8Array(out);

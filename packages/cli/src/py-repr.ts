@@ -5,65 +5,11 @@
  * values as JSON (as Python's `json.dumps` writes them) for `--output jsonl`.
  */
 import { pythonStrRepr } from "@pybuffer/struct";
-import { elementInfo, type ValueInfo, type ValueKind } from "./values.js";
+import { bytesRepr, complexRepr, floatRepr, leafRepr } from "@pybuffer/struct/print";
+import { elementInfo, type ValueInfo } from "./values.js";
 
-/** `repr(float)`: shortest digits that round-trip, fixed notation for 1e-4 <= |x| < 1e16. */
-export function floatRepr(x: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (x === Number.POSITIVE_INFINITY) return "inf";
-  if (x === Number.NEGATIVE_INFINITY) return "-inf";
-  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const sign = x < 0 ? "-" : "";
-  // toExponential() without digits gives the shortest round-trip digits, as repr does.
-  const [mantissa = "", exponent = "0"] = Math.abs(x).toExponential().split("e");
-  const digits = mantissa.replace(".", "");
-  const exp = Number(exponent);
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-  const fraction = digits.slice(exp + 1);
-  return `${sign}${whole}.${fraction === "" ? "0" : fraction}`;
-}
-
-/** `repr(bytes)`: single quotes unless the bytes hold `'` and no `"`. */
-export function bytesRepr(bytes: Uint8Array): string {
-  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? 0x22 : 0x27;
-  let out = "";
-  for (const c of bytes) {
-    if (c === quote || c === 0x5c) out += `\\${String.fromCharCode(c)}`;
-    else if (c === 0x09) out += "\\t";
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else out += String.fromCharCode(c);
-  }
-  const q = String.fromCharCode(quote);
-  return `b${q}${out}${q}`;
-}
-
-/** `repr(complex)`: `(1+2j)`, `2j` when the real part is +0. */
-export function complexRepr(z: { re: number; im: number }): string {
-  const part = (x: number) => floatRepr(x).replace(/\.0$/, "");
-  const im = `${part(z.im)}j`;
-  if (z.re === 0 && !Object.is(z.re, -0)) return im;
-  const sign = z.im >= 0 || Number.isNaN(z.im) ? "+" : "";
-  return `(${part(z.re)}${sign}${im})`;
-}
-
-function leafRepr(value: unknown, kind: ValueKind): string {
-  if (typeof value === "number") return kind === "float" ? floatRepr(value) : String(value);
-  if (typeof value === "bigint") return String(value);
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "string") return pythonStrRepr(value);
-  if (value instanceof Uint8Array) return bytesRepr(value);
-  if (typeof value === "object" && value !== null && "re" in value && "im" in value) {
-    return complexRepr(value as { re: number; im: number });
-  }
-  return String(value);
-}
+// Python's repr of floats, bytes and complex numbers is shared with every printed summary.
+export { bytesRepr, complexRepr, floatRepr };
 
 /**
  * Python's `repr()` of one unpacked value: sub-arrays as lists, named records as dicts.
@@ -89,7 +35,7 @@ export function reprOf(value: unknown, info: ValueInfo): string {
     );
     return `{${items.join(", ")}}`;
   }
-  return leafRepr(value, info.kind);
+  return leafRepr(value, info.kind === "float");
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
  * The README's shell examples, run: each `$ pybuf …` line of a ```console block is
- * spawned from this package's directory and its stdout and stderr together must be the
- * lines that follow it.
+ * spawned, in order, in an empty directory (the first makes the sample file there, as a
+ * reader does) and its stdout and stderr together must be the lines that follow it.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { MAIN } from "./pybuf.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { fixtureDir, MAIN } from "./pybuf.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const HERE = fixtureDir();
+afterAll(() => HERE.remove());
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
 /** Shell words of a command line: plain words and '…' single-quoted ones. */
@@ -38,8 +38,12 @@ describe("README examples", () => {
   it.each(all)("$ $command", ({ command, output }) => {
     const [name, ...args] = words(command);
     expect(name).toBe("pybuf");
-    const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" };
-    const run = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: "utf8", env });
+    const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", PYBUF_PROG: "" };
+    const run = spawnSync(process.execPath, [MAIN, ...args], {
+      cwd: HERE.dir,
+      encoding: "utf8",
+      env,
+    });
     expect(run.stdout + run.stderr).toBe(output);
   });
 });

@@ -7,8 +7,10 @@
  * `PyBuffer_Release`), which validate the view, set `obj` and count exports.
  */
 import { BufferError } from "@pybuffer/struct";
+import { installPrinting } from "@pybuffer/struct/print";
 import { isCContiguousLayout, isContiguous } from "./contiguity.js";
 import { checkRange } from "./memory.js";
+import { describeExporter } from "./print/view-summary.js";
 import {
   checkFlags,
   reqAnyContiguous,
@@ -83,6 +85,11 @@ type Counted = { [EXPORTS]?: unknown };
  * }
  */
 export class Exportable {
+  static {
+    // console.log and String() show the layout and first items (print/view-summary.ts).
+    installPrinting(Exportable.prototype, describeExporter);
+  }
+
   constructor() {
     (this as { [EXPORTS]?: number })[EXPORTS] = 0;
   }

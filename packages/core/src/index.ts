@@ -31,6 +31,7 @@ export { NDBuffer } from "./nd-buffer.js";
 export type { NDBufferOptions } from "./nd-layout.js";
 export { type IndirectLayout, type StridedLayout, toSuboffsets } from "./pil.js";
 export { getPointer } from "./pointer.js";
+export { className, describeExporter, describeView } from "./print/view-summary.js";
 export { checkReach } from "./reach.js";
 export {
   checkFlags,

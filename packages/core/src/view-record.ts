@@ -11,6 +11,8 @@
  * gives that layout back only while the public fields still say exactly that, so a view
  * changed after it was made goes through the full check like any other.
  */
+import { installPrinting } from "@pybuffer/struct/print";
+import { describeBufferView } from "./print/view-summary.js";
 import type { Abi, BufferView, Memory } from "./view.js";
 
 const FREE = 0;
@@ -72,6 +74,11 @@ export interface ViewRecord extends BufferView {}
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every field the interface declares
 export class ViewRecord {
+  static {
+    // console.log and String() show the layout and first items (print/view-summary.ts).
+    installPrinting(ViewRecord.prototype, describeBufferView);
+  }
+
   // Assigned by the constructor, not by field initializers: fewer bytes of bytecode on
   // every request's road (engines inline by bytecode size).
   /** The export state (low 2 bits: FREE, LIVE, RELEASED) and, above, the mode bits. */

@@ -6,11 +6,13 @@
  */
 
 import { tp_name } from "@pybuffer/struct";
+import { installPrinting } from "@pybuffer/struct/print";
 import { slotArity } from "./arity.js";
 import { BufferCore, type BufferInit } from "./buffer-core.js";
 import { buffersEqual, compareBuffers, contains } from "./compare.js";
 import { getItem, setItem } from "./item.js";
 import { concat, repeat } from "./operators.js";
+import { bufferSummary } from "./print.js";
 import { bufferRepr } from "./repr.js";
 import { segmentBytes } from "./segment.js";
 import { getSlice, setSlice } from "./slicing.js";
@@ -56,14 +58,9 @@ export class BufferObject extends BufferCore {
   static {
     // Python's name for the type, in messages ("…, not buffer").
     Object.defineProperty(BufferObject.prototype, tp_name, { value: "buffer", configurable: true });
-    // Node's util.inspect (console.log) shows the repr; no Node typings needed.
-    Object.defineProperty(BufferObject.prototype, Symbol.for("nodejs.util.inspect.custom"), {
-      value(this: BufferObject): string {
-        return bufferRepr(this);
-      },
-      writable: true,
-      configurable: true,
-    });
+    // Node's util.inspect (console.log) shows the repr with the first bytes; String(b)
+    // stays Python 2's str(b) (toString below).
+    installPrinting(BufferObject.prototype, bufferSummary, false);
   }
 
   /** @internal */

@@ -14,6 +14,7 @@ import {
   pythonTypeName,
 } from "@pybuffer/core";
 import { BufferError, tp_name, ValueError } from "@pybuffer/struct";
+import { installPrinting } from "@pybuffer/struct/print";
 import { clinic, noArguments, slotArity } from "./arity.js";
 import { castLayout, checkCastFormat } from "./cast.js";
 import { memoryEquals } from "./compare.js";
@@ -25,6 +26,7 @@ import type { Key } from "./indexing.js";
 import { failingCodec } from "./item-codec.js";
 import { C, F, ownLayout, PLACEHOLDER, RELEASED } from "./layout.js";
 import { ManagedBuffer } from "./managed-buffer.js";
+import { memoryRepr } from "./print.js";
 import { count, indexOf, iterate } from "./sequence.js";
 import { Slice, type SliceBound } from "./slice.js";
 import { deleteItem, getItem, setItem, sliceView } from "./subscript.js";
@@ -78,6 +80,8 @@ export interface MemoryView {
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block installs the symbol methods
 export class MemoryView extends ViewState implements Iterable<unknown> {
   static {
+    // console.log shows what String() shows (toString below).
+    installPrinting(MemoryView.prototype, memoryRepr, false);
     Object.defineProperties(MemoryView.prototype, {
       // Python's name for the type, in messages ("…, not memoryview").
       [tp_name]: { value: "memoryview", configurable: true },
@@ -177,13 +181,15 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
   }
 
   /**
-   * `repr(m)`: `<memory>` or `<released memory>` (JavaScript has no addresses).
+   * `repr(m)` with what a person wants at a glance: `<memory>` (JavaScript has no
+   * addresses) with the format, shape, strides, read-only flag and first items, or
+   * `<released memory>`. `console.log(m)` prints the same.
    *
    * @example
-   * String(m); // "<memory>"
+   * String(m); // "<memory format='B' shape=(3,) strides=(1,) readonly=False [1, 2, 3]>"
    */
   override toString(): string {
-    return (this._flags & RELEASED) !== 0 ? "<released memory>" : "<memory>";
+    return memoryRepr(this);
   }
 
   /**

@@ -41,6 +41,24 @@ export class PyError extends Error {
     });
   }
 
+  /**
+   * Python's `__notes__` (PEP 678): lines added after the message, for a hint that
+   * CPython's own message does not carry. Absent until {@link PyError.addNote} adds one.
+   */
+  declare notes?: string[];
+
+  /**
+   * Python's `add_note(note)`: appends `note` to {@link PyError.notes}.
+   *
+   * @example
+   * error.addNote("encode text first: new TextEncoder().encode(text)");
+   */
+  addNote(note: string): void {
+    if (typeof note !== "string") throw new TypeError("note must be a str");
+    if (this.notes === undefined) this.notes = [];
+    this.notes.push(note);
+  }
+
   /** `instanceof` by brand, so errors from another installed copy still match. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is the class on the right of `instanceof`, a subclass included: its brand
@@ -71,6 +89,14 @@ export class ValueError extends PyError {
  */
 export class UnicodeEncodeError extends ValueError {
   static override readonly pythonName: string = "UnicodeEncodeError";
+}
+
+/**
+ * Python's `UnicodeDecodeError`, a `ValueError` as in Python: raised where bytes are
+ * decoded as text (the opt-in `encoding` option of `Struct`).
+ */
+export class UnicodeDecodeError extends ValueError {
+  static override readonly pythonName: string = "UnicodeDecodeError";
 }
 
 /** Python's `IndexError`. */

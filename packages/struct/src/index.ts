@@ -34,5 +34,6 @@ export type {
   Layout,
   Mode,
   StructOptions,
+  TextEncodingName,
 } from "./types.js";
 export { UnpackIterator } from "./unpack-iterator.js";

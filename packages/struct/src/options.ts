@@ -4,6 +4,7 @@
 
 import { ValueError } from "./errors.js";
 import { pyTypeName } from "./py-types.js";
+import { type TextEncoding, textEncoding } from "./text-codec.js";
 import type { Abi, StructOptions } from "./types.js";
 
 /** Options with every default filled in. */
@@ -11,9 +12,16 @@ export interface ResolvedOptions {
   readonly abi: Abi;
   readonly codegen: boolean;
   readonly int64Number: boolean;
+  /** The `encoding` option's canonical name, or `null`. */
+  readonly encoding: TextEncoding | null;
 }
 
-const DEFAULTS: ResolvedOptions = { abi: "lp64", codegen: true, int64Number: false };
+const DEFAULTS: ResolvedOptions = {
+  abi: "lp64",
+  codegen: true,
+  int64Number: false,
+  encoding: null,
+};
 
 /** An option value in a message: a string quoted, anything else by its Python type name. */
 function shown(value: unknown): string {
@@ -39,5 +47,6 @@ export function resolveOptions(opts: StructOptions | undefined): ResolvedOptions
     throw new ValueError(`unknown int64 option ${shown(int64)} (expected "bigint" or "number")`);
   }
   if (typeof codegen !== "boolean") throw new TypeError("the codegen option must be a boolean");
-  return { abi, codegen, int64Number: int64 === "number" };
+  const encoding = opts.encoding === undefined ? null : textEncoding(opts.encoding);
+  return { abi, codegen, int64Number: int64 === "number", encoding };
 }

@@ -9,17 +9,15 @@ import { interpretPack } from "./codec/interpret.js";
 import type { Program } from "./codec/ir.js";
 import { checkBudget } from "./codec/value-budget.js";
 import { decodeColumns } from "./columns.js";
-<<<<<<< HEAD
-import { StructError } from "./errors.js";
-import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
-=======
 import { MemoryError, StructError } from "./errors.js";
->>>>>>> rel-struct
+import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
 import { formatText } from "./grammar/format-source.js";
 import { codecOf, layoutOf } from "./layout/layout-cache.js";
 import { resolveOffset } from "./offsets.js";
 import { resolveOptions } from "./options.js";
+import { installPrinting } from "./print/hook.js";
 import { pyTypeName, pythonStrRepr } from "./py-types.js";
+import { textCodec } from "./text-codec.js";
 
 /** The values of `packArray` / `packIntoArray`: an array (its length is checked after). */
 function checkValues(values: unknown, method: string): asserts values is readonly unknown[] {
@@ -77,6 +75,11 @@ export function packIntoArity(given: number): StructError {
  * s.unpack(bytes); // [1, 2, 3, 4.5]
  */
 export class Struct<F extends string = string, const O extends StructOptions = {}> {
+  static {
+    // console.log shows the repr too (toString below).
+    installPrinting(Struct.prototype, (s) => s.toString(), false);
+  }
+
   /** The format as a string (`Struct.format`). */
   readonly format: string;
   /** Bytes of one struct (`Struct.size`). */
@@ -105,7 +108,8 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     this.size = this.layout.size;
     const { program, codec, dense } = codecOf(text, o.abi, o.codegen, o.int64Number);
     this.#program = program;
-    this.#codec = codec;
+    // The opt-in encoding wraps the codec: s and p fields as strings (text-codec.ts).
+    this.#codec = o.encoding === null ? codec : textCodec(codec, this.layout, o.encoding);
     this.#length = program.length;
     this.#dense = dense;
     this.#values = program.values;

@@ -26,7 +26,21 @@ export interface StructOptions {
   codegen?: boolean;
   /** How 8-byte integers unpack: `"bigint"` (default) or exact `number`s. */
   int64?: "bigint" | "number";
+  /**
+   * An extension (`Struct` only): `s` and `p` fields pack strings encoded with this
+   * encoding (bytes still pack as they are) and unpack to strings decoded with it,
+   * trailing NUL padding removed. Default: none, Python's rule (bytes only).
+   */
+  encoding?: TextEncodingName;
 }
+
+/**
+ * The encodings of the `encoding` option, with Python's aliases.
+ *
+ * @example
+ * const e: TextEncodingName = "utf-8";
+ */
+export type TextEncodingName = "utf-8" | "utf8" | "latin-1" | "latin1" | "iso-8859-1" | "ascii";
 
 /**
  * The byte-order / size / alignment mode a field was read in: CPython's prefix

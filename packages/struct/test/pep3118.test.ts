@@ -175,7 +175,9 @@ describe("PEP 3118 layouts", () => {
     // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => calcSize("T{i:a:i:a:}"))).toEqual([
       "struct.error",
-      "duplicate field name 'a' in struct format",
+      "duplicate field name 'a' in struct format: field 1 of the same record has the name " +
+        "of field 0 (offset 0); a record unpacks to an object keyed by its names, so rename " +
+        "one (or leave it unnamed)",
     ]);
     // @ts-expect-error: a misuse the format's types reject; this checks the run-time error
     expect(raises(() => calcSize("(2,)i"))).toEqual([

@@ -5,6 +5,7 @@ import { hexCommand } from "./hex.js";
 import { infoCommand } from "./info.js";
 import { layoutCommand } from "./layout.js";
 import { packCommand } from "./pack.js";
+import { sampleCommand } from "./sample-copy.js";
 import { unpackCommand } from "./unpack.js";
 import { viewCommand } from "./view.js";
 
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   viewCommand,
   hexCommand,
   infoCommand,
+  sampleCommand,
 ];

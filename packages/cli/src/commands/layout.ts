@@ -3,7 +3,7 @@
  * sizes, codes, names, padding, nested records indented) and a strip with one letter
  * per byte, coloured on a terminal.
  */
-import { parseFormat } from "@pybuffer/struct";
+import { parseFormat, pythonStrRepr } from "@pybuffer/struct";
 import { positionals } from "../args.js";
 import { colourWanted, type Painter, painter } from "../colour.js";
 import { ABI_OPTION, type Command, structOptions } from "../command.js";
@@ -84,7 +84,7 @@ options:
     const rows = mapRows(layout, STRIP_MAX);
     const mode = layout.mode === "@" || layout.mode === "^" ? ` (${options.abi ?? "lp64"})` : "";
     out.line(
-      `${paint.bold(format!.length <= 40 ? `'${format}'` : "format")}: ${layout.size} bytes, alignment ${layout.alignment}, ` +
+      `${paint.bold(pythonStrRepr(format!))}: ${layout.size} bytes, alignment ${layout.alignment}, ` +
         `${layout.byteOrder}-endian, ${MODES[layout.mode]}${mode}`,
     );
     const w = Math.max(6, String(layout.size).length);

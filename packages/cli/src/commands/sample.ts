@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
+import { pathFromHere, programName } from "../invocation.js";
 import type { LineWriter } from "../output.js";
 import { hexCommand } from "./hex.js";
 import { layoutCommand } from "./layout.js";
@@ -35,7 +36,9 @@ function shellWord(word: string): string {
  * ```
  */
 export async function runSample(out: LineWriter): Promise<void> {
-  const file = "tone.wav";
+  // The commands echoed run as printed from where the user stands (invocation.ts).
+  const file = pathFromHere(SAMPLE_PATH);
+  const prog = programName(SAMPLE_PATH);
   const steps: [Command, string[]][] = [
     [layoutCommand, [WAV_HEADER]],
     [unpackCommand, [WAV_HEADER, file, "--count", "1", "--output", "fields"]],
@@ -48,10 +51,12 @@ export async function runSample(out: LineWriter): Promise<void> {
   out.line("pybuf: no command given, so here is a tour of the sample file bundled with it,");
   out.line(`${SAMPLE_PATH}:`);
   out.line("a WAV file, a 44-byte RIFF header then 64 stereo frames of 16-bit samples.");
-  out.line("Run 'pybuf --help' for the commands.");
+  out.line(
+    `Run '${prog} --help' for the commands, '${prog} sample tone.wav' for a copy to try them on.`,
+  );
   for (const [command, argv] of steps) {
     out.line("");
-    out.line(`$ pybuf ${command.name} ${argv.map(shellWord).join(" ")}`);
+    out.line(`$ ${prog} ${command.name} ${argv.map(shellWord).join(" ")}`);
     const real = argv.map((a) => (a === file ? SAMPLE_PATH : a));
     await command.run(parseCommandArgs(command.name, real, command.options), out);
   }

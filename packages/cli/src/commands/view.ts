@@ -25,6 +25,32 @@ function shapeOption(text: string | undefined): number[] | undefined {
   return dims.map(Number);
 }
 
+function stridesOption(
+  text: string | undefined,
+  shape: number[] | undefined,
+): number[] | undefined {
+  if (text === undefined) return undefined;
+  const dims = text.split(",").map((d) => d.trim());
+  if (!dims.every((d) => /^-?\d+$/.test(d))) {
+    throw usageError("view", `--strides must be byte steps separated by commas, not '${text}'`);
+  }
+  if (shape === undefined || shape.length !== dims.length) {
+    throw usageError("view", "--strides needs --shape with as many dimensions");
+  }
+  return dims.map(Number);
+}
+
+/** Fortran order's strides (first index fastest), as NumPy's `order='F'` lays them out. */
+function fortranStrides(shape: readonly number[], itemsize: number): number[] {
+  const strides: number[] = [];
+  let step = itemsize;
+  for (const n of shape) {
+    strides.push(step);
+    step *= Math.max(n, 1);
+  }
+  return strides;
+}
+
 /**
  * The checks `memoryview(data).cast(format, shape)` makes of the size, with its errors.
  *
@@ -53,7 +79,8 @@ function checkSize(bytes: number, itemsize: number, shape: number[] | undefined)
 export const viewCommand: Command = {
   name: "view",
   summary: "a memoryview over a file, printed like tolist()",
-  help: `usage: pybuf view FILE --format F [--shape A,B,…] [--cast F2] [--slice S] [options]
+  help: `usage: pybuf view FILE --format F [--shape A,B,…] [--order C|F | --strides A,B,…]
+                  [--cast F2] [--slice S] [--offset N] [options]
        pybuf view FILE.npy [--cast F2] [--slice S] [options]
 
 Views the bytes of FILE (from --offset, --length bytes) with struct format F and the
@@ -65,6 +92,10 @@ order from its header.
 options:
   --format F        struct format of one item (d, <h, >I, T{…}, …)
   --shape A,B,…     dimensions (their product times calcsize(F) must be the size)
+  --order C|F       the items in C order (default: last index fastest) or Fortran
+                    order (first index fastest), as NumPy's order='F'
+  --strides A,B,…   bytes between items along each dimension instead (may be negative;
+                    every item must lie inside the bytes viewed)
   --cast F2         then m.cast(F2), with CPython's rules
   --slice S         then m[S]: 1:3, ::-1, 2, or one part per dimension (1:3,::2)
   --offset N        skip N bytes of the file first
@@ -75,6 +106,8 @@ options:
   options: {
     format: { type: "string", short: "f" },
     shape: { type: "string" },
+    order: { type: "string" },
+    strides: { type: "string" },
     cast: { type: "string" },
     slice: { type: "string" },
     offset: { type: "string" },
@@ -96,11 +129,23 @@ options:
     const offset = intOption("view", args, "offset", 0) ?? 0;
     const length = intOption("view", args, "length", 0);
     const options = structOptions("view", args);
+    const order = stringOption(args, "order") ?? "C";
+    if (order !== "C" && order !== "F") {
+      throw usageError("view", `--order must be C or F, not '${order}'`);
+    }
+    let strides = stridesOption(stringOption(args, "strides"), shape);
+    if (strides !== undefined && order === "F") {
+      throw usageError("view", "--order and --strides cannot be used together");
+    }
     const bytes = await readRegion(path!, offset, length);
-    checkSize(bytes.length, calcSize(format, options), shape);
+    const itemsize = calcSize(format, options);
+    // Explicit strides may skip bytes: the exporter checks that every item lies inside.
+    if (strides === undefined) checkSize(bytes.length, itemsize, shape);
+    if (order === "F" && shape !== undefined) strides = fortranStrides(shape, itemsize);
     const exporter = fromBinary(bytes, {
       format,
       ...(shape === undefined ? {} : { shape }),
+      ...(strides === undefined ? {} : { strides }),
       ...(options.abi === undefined ? {} : { abi: options.abi }),
       readonly: true,
     });

@@ -131,8 +131,16 @@ export function toBytes(v: unknown, code: string): Uint8Array {
     checkAttached(v);
     return v;
   }
-  throw new StructError(`argument for '${code}' must be a bytes object`);
+  const error = new StructError(`argument for '${code}' must be a bytes object`);
+  // CPython's message, and a note (PEP 678's __notes__) for text passed where bytes go.
+  if (typeof v === "string") error.addNote(TEXT_NOTE);
+  throw error;
 }
+
+/** The note on the error for a string given to `s` or `p`. */
+export const TEXT_NOTE: string =
+  "to pack text, encode it first (new TextEncoder().encode(text) gives UTF-8), or make " +
+  'the Struct with { encoding: "utf-8" } to pack and unpack s and p fields as strings';
 
 /**
  * The text of a `u` / `w` argument: a string.

@@ -264,6 +264,20 @@ function makeField(item: Item, mode: Mode, offset: number, name: string | null):
   };
 }
 
+/**
+ * The error for a second field named `name` in one record, saying which fields and why
+ * (a record unpacks to an object keyed by its names, so they must differ).
+ */
+function duplicateName(frame: Frame, name: string): StructError {
+  const first = frame.fields.findIndex((f) => f.name === name);
+  const offset = frame.fields[first]?.offset ?? 0;
+  return new StructError(
+    `duplicate field name '${name}' in struct format: field ${frame.fields.length} of the ` +
+      `same record has the name of field ${first} (offset ${offset}); a record unpacks to ` +
+      "an object keyed by its names, so rename one (or leave it unnamed)",
+  );
+}
+
 /** Align, name and append an item to a frame; returns the index after its `:name:`. */
 function place(
   frame: Frame,
@@ -278,9 +292,7 @@ function place(
     const s = scanName(fmt, i);
     name = s.value;
     i = s.end;
-    if (frame.names.has(name)) {
-      throw new StructError(`duplicate field name '${name}' in struct format`);
-    }
+    if (frame.names.has(name)) throw duplicateName(frame, name);
     frame.names.add(name);
   }
   if (mode === "@") {

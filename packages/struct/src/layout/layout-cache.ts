@@ -7,6 +7,8 @@ import type { Codec } from "../codec/codec.js";
 import { compileCodec } from "../codec/compile.js";
 import { buildProgram, isDense, type Program } from "../codec/ir.js";
 import { parseLayout } from "../grammar/parse.js";
+import { installPrinting } from "../print/hook.js";
+import { layoutRepr } from "../print/layout-repr.js";
 import type { Abi, Layout } from "../types.js";
 
 /** Entries per cache before it is cleared (CPython's `MAXCACHE`). */
@@ -30,6 +32,7 @@ function deepFreeze(layout: Layout): Layout {
     Object.freeze(f);
   }
   Object.freeze(layout.fields);
+  installPrinting(layout, layoutRepr);
   return Object.freeze(layout);
 }
 

@@ -1,0 +1,144 @@
+// `node scripts/install-check.mjs` (a step of `pnpm run ci`): what a user gets from npm.
+// Packs every published package (`pnpm pack`, which rewrites `workspace:` ranges as
+// `changeset publish` does), installs the tarballs with npm into a fresh project outside
+// the workspace (offline: they depend only on each other), and runs against them a
+// consumer script, a strict TypeScript file and a browser bundle (scripts/install-check/),
+// the `pybuf` bin, and checks of the manifests and source maps. Run after the build.
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const FILES = join(ROOT, "scripts", "install-check");
+const work = mkdtempSync(join(tmpdir(), "pybuffer-install-"));
+const tarballs = join(work, "tarballs");
+const project = join(work, "project");
+const started = performance.now();
+const lap = (what) =>
+  process.env.PYBUFFER_INSTALL_CHECK_TIMES &&
+  console.log(`${what}: ${((performance.now() - started) / 1000).toFixed(1)}s`);
+
+function run(what, command, args, cwd, env = process.env) {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env });
+  if (result.status !== 0) {
+    console.error(`install check: ${what} failed (${command} ${args.join(" ")})`);
+    console.error(`${result.stdout ?? ""}${result.stderr ?? result.error?.message ?? ""}`);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(1);
+  }
+  return result.stdout;
+}
+
+function fail(message) {
+  console.error(`install check: ${message}`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+}
+
+// The pnpm that runs this script (pnpm run ci), or the pinned one through npx.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: pnpm's own path, not a task input
+const execPath = process.env.npm_execpath ?? "";
+const pnpm = execPath.includes("pnpm")
+  ? [process.execPath, execPath]
+  : ["npx", "--yes", "pnpm@10.34.9"];
+const packages = readdirSync(join(ROOT, "packages")).filter((dir) => {
+  const path = join(ROOT, "packages", dir, "package.json");
+  return existsSync(path) && JSON.parse(readFileSync(path, "utf8")).private !== true;
+});
+// One recursive pack: most of a pack's time is pnpm starting up.
+const filter = ["-r", "--filter", "./packages/**", "pack", "--pack-destination", tarballs];
+run("pnpm pack", pnpm[0], [...pnpm.slice(1), ...filter], ROOT);
+lap("packed");
+const packed = readdirSync(tarballs).map((file) => join(tarballs, file));
+if (packed.length !== packages.length)
+  fail(`packed ${packed.length} of ${packages.length} packages`);
+
+cpSync(FILES, project, { recursive: true });
+writeFileSync(
+  join(project, "package.json"),
+  JSON.stringify({ name: "pybuffer-install-check", private: true, type: "module" }),
+);
+run(
+  "npm install",
+  "npm",
+  ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", ...packed],
+  project,
+);
+
+lap("installed");
+// The manifests name no private package; the source maps carry their sources.
+for (const name of readdirSync(join(project, "node_modules", "@pybuffer"))
+  .map((n) => `@pybuffer/${n}`)
+  .concat("pybuffer")) {
+  const dir = join(project, "node_modules", name);
+  const manifest = readFileSync(join(dir, "package.json"), "utf8");
+  if (manifest.includes("@pybuffer-internal/"))
+    fail(`${name}'s package.json names a private package`);
+  if (manifest.includes("workspace:")) fail(`${name}'s package.json keeps a workspace: range`);
+  const map = JSON.parse(readFileSync(join(dir, "dist", "index.js.map"), "utf8"));
+  if (!Array.isArray(map.sourcesContent) || typeof map.sourcesContent[0] !== "string") {
+    fail(`${name}'s dist/index.js.map carries no sourcesContent`);
+  }
+}
+
+run("the consumer script", process.execPath, ["consumer.mjs"], project);
+lap("consumer");
+const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+run("the strict TypeScript file", process.execPath, [tsc, "-p", "tsconfig.json"], project);
+lap("tsc");
+const esbuild = join(ROOT, "internal", "size", "node_modules", ".bin", "esbuild");
+run(
+  "the browser bundle",
+  esbuild,
+  [
+    "browser.mjs",
+    "--bundle",
+    "--platform=browser",
+    "--format=esm",
+    "--outfile=bundle.js",
+    "--log-level=warning",
+  ],
+  project,
+);
+const bundle = readFileSync(join(project, "bundle.js"), "utf8");
+if (/from\s*["']node:|require\(["']node:/.test(bundle))
+  fail("the browser bundle imports node: modules");
+run(
+  "the browser bundle",
+  process.execPath,
+  [
+    "-e",
+    `import("./bundle.js").then(() => {
+  const [n, text] = globalThis.result;
+  if (n !== -2 || !text.startsWith("<memory format='H'")) process.exit(1);
+})`,
+  ],
+  project,
+);
+lap("bundle");
+const tour = run("npx pybuf", "npx", ["--offline", "pybuf"], project, {
+  ...process.env,
+  PYBUF_PROG: "",
+});
+if (
+  !tour.includes("$ npx pybuf layout") ||
+  !tour.includes("node_modules/@pybuffer/cli/sample/tone.wav")
+) {
+  fail(`the tour does not print its commands as typed here:\n${tour.slice(0, 600)}`);
+}
+run("pybuf sample", "npx", ["--offline", "pybuf", "sample", "tone.wav"], project);
+run("pybuf hex", "npx", ["--offline", "pybuf", "hex", "tone.wav", "--length", "4"], project);
+
+rmSync(work, { recursive: true, force: true });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`install check: ${packed.length} tarballs installed with npm and used (${seconds}s)`);
