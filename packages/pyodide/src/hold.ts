@@ -104,6 +104,22 @@ function elementSize(data: ArrayBufferView): number {
   return typeof size === "number" ? size : 1;
 }
 
+/** A PyBufferView's `data`; `BufferError` once the view was released. */
+export function dataOf(pb: PyBufferViewLike): ArrayBufferView {
+  const data = pb.data;
+  if (!ArrayBuffer.isView(data)) {
+    throw new BufferError("fromPyodide: the PyBufferView was released");
+  }
+  return data;
+}
+
+/** The error for a PyBufferView whose heap grew, when the new heap cannot be found. */
+export function detachedViewError(): BufferError {
+  return new BufferError(
+    "fromPyodide: the PyBufferView's data is detached (the Pyodide heap grew): make a new one, pass the PyProxy, or pass { pyodide }",
+  );
+}
+
 /**
  * The placement of a PyBufferView's items: byte address of item 0 and byte strides
  * (Pyodide's `offset` and `strides` are in elements of `data`), and its memory.
@@ -114,17 +130,10 @@ export function placementOf(pb: PyBufferViewLike): {
   address: number;
   strides: number[];
 } {
-  const data = pb.data;
-  if (!ArrayBuffer.isView(data)) {
-    throw new BufferError("fromPyodide: the PyBufferView was released");
-  }
+  const data = dataOf(pb);
   const size = elementSize(data);
   const memory = data.buffer as Memory;
-  if (memory.byteLength === 0 && pb.nbytes !== 0) {
-    throw new BufferError(
-      "fromPyodide: the PyBufferView's data is detached (the Pyodide heap grew): make a new one, or pass the PyProxy",
-    );
-  }
+  if (memory.byteLength === 0 && pb.nbytes !== 0) throw detachedViewError();
   return {
     memory,
     address: data.byteOffset + pb.offset * size,

@@ -31,7 +31,7 @@ import {
 import { BufferError, tp_name } from "@pybuffer/struct";
 import { helpersFor } from "./helpers.js";
 import { heapOf, heapThrough } from "./heap.js";
-import { Hold, heldLayout, placementOf } from "./hold.js";
+import { dataOf, detachedViewError, Hold, heldLayout, placementOf } from "./hold.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyBufferProxyLike, PyBufferViewLike, PyodideLike } from "./types.js";
 
@@ -251,7 +251,7 @@ export class PyodideExporter extends Exportable {
     if (this.#pyodide !== undefined) return heapOf(this.#pyodide);
     if (this.#proxy !== null && hold.layout.len > 0) return heapThrough(this.#proxy);
     // A PyBufferView without the instance: the new heap cannot be found.
-    return placementOf(this.source as PyBufferViewLike).memory;
+    throw detachedViewError();
   }
 
   #export(flags: number): BufferView {
@@ -260,7 +260,7 @@ export class PyodideExporter extends Exportable {
       hold = this.#acquire(this.#proxy as PyBufferProxyLike);
       this.#hold = hold;
     } else {
-      if (!hold.owned) placementOf(this.source as PyBufferViewLike);
+      if (!hold.owned) dataOf(this.source as PyBufferViewLike);
       if (hold.memory.byteLength === 0 && hold.layout.len > 0) hold.memory = this.#heapNow(hold);
     }
     const lease = new Lease(hold);
