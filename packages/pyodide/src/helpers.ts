@@ -58,17 +58,24 @@ def _ssizes(values):
 
 
 class HeapBuffer:
-    """Memory on the Pyodide heap with the layout JavaScript gave, as a buffer exporter."""
+    """Memory on the Pyodide heap with the layout JavaScript gave, as a buffer exporter.
 
-    def __init__(self, address, itemsize, fmt, shape, strides, suboffsets, readonly, keep=None):
+    address None: a zeroed, 8-aligned block of its own (kept with the object).
+    """
+
+    def __init__(self, address, itemsize, fmt, shape, strides, suboffsets, readonly):
+        length = itemsize
+        for n in shape:
+            length *= n
+        self._block = None
+        if address is None:
+            self._block = (ctypes.c_uint64 * max((length + 7) // 8, 1))()
+            address = ctypes.addressof(self._block)
+        self.address = address
         self._format = ctypes.create_string_buffer(fmt.encode("latin-1"))
         self._shape = _ssizes(shape)
         self._strides = _ssizes(strides)
         self._suboffsets = _ssizes(suboffsets) if suboffsets is not None else None
-        self._keep = keep
-        length = itemsize
-        for n in shape:
-            length *= n
         view = _Py_buffer(
             address, None, length, itemsize, 1 if readonly else 0, len(shape),
             ctypes.cast(self._format, ctypes.c_char_p), self._shape, self._strides,
@@ -84,24 +91,18 @@ class HeapBuffer:
         self._mv.release()
 
     def __repr__(self):
-        mv = self._mv
-        if mv.obj is None and self._mv is not None:
-            try:
-                return f"<pybuffer HeapBuffer format={mv.format!r} shape={mv.shape}>"
-            except ValueError:
-                pass
-        return "<pybuffer HeapBuffer (released)>"
+        try:
+            return f"<pybuffer HeapBuffer format={self._mv.format!r} shape={self._mv.shape}>"
+        except ValueError:
+            return "<pybuffer HeapBuffer (released)>"
 
 
-def allocate(nbytes):
-    """A zeroed block of at least nbytes on the heap, 8-aligned: (ctypes array, address)."""
-    block = (ctypes.c_uint64 * max((nbytes + 7) // 8, 1))()
-    return block, ctypes.addressof(block)
-
-
-namespace = {"Export": _Export, "HeapBuffer": HeapBuffer, "allocate": allocate}
+namespace = {"Export": _Export, "HeapBuffer": HeapBuffer}
 namespace
 `;
+
+/** A `HeapBuffer` seen from JavaScript. */
+export type HeapBufferProxy = PyProxyLike & { readonly address: number; release(): void };
 
 /** The helpers of one Pyodide instance, as Python callables seen from JavaScript. */
 export interface Helpers {
@@ -110,10 +111,11 @@ export interface Helpers {
     readonly fields: PyProxyLike & { toJs(): unknown[] };
     release(): void;
   };
-  /** `HeapBuffer(address, itemsize, format, shape, strides, suboffsets, readonly, keep)`. */
-  readonly HeapBuffer: (...args: unknown[]) => PyProxyLike & { release(): void };
-  /** `allocate(nbytes)`: `[block, address]`. */
-  readonly allocate: (nbytes: number) => PyProxyLike & { toJs(): [unknown, number] };
+  /**
+   * `HeapBuffer(address, itemsize, format, shape, strides, suboffsets, readonly)`; an
+   * `address` of `undefined` allocates a zeroed block owned by the object.
+   */
+  readonly HeapBuffer: (...args: unknown[]) => HeapBufferProxy;
 }
 
 const cache = new WeakMap<object, Helpers>();
@@ -138,7 +140,6 @@ export function helpersFor(pyodide: PyodideLike): Helpers {
     helpers = {
       Export: namespace.get("Export") as Helpers["Export"],
       HeapBuffer: namespace.get("HeapBuffer") as Helpers["HeapBuffer"],
-      allocate: namespace.get("allocate") as Helpers["allocate"],
     };
     namespace.destroy();
     cache.set(pyodide, helpers);

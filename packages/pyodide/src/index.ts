@@ -5,3 +5,5 @@ export { isBufferProxy, isPyBufferView, isPyProxy } from "./detect.js";
 export { fromPyodide } from "./from-pyodide.js";
 export { PyodideExporter, type PyodideExportOptions } from "./pyodide-exporter.js";
 export type { PyBufferProxyLike, PyBufferViewLike, PyodideLike, PyProxyLike } from "./types.js";
+export { type AllocateOptions, allocate } from "./allocate.js";
+export { PythonBuffer, type ToPyodideOptions, toPyodide } from "./to-pyodide.js";
