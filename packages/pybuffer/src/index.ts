@@ -25,6 +25,7 @@ export * from "@pybuffer/memoryview";
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";
 export * from "@pybuffer/struct";
+export * as pyodide from "@pybuffer/pyodide";
 export * as typedarray from "@pybuffer/typedarray";
 // These take JS binary types too, in place of core's and memoryview's own.
 export { asExporter, checkBuffer, copyData, getBuffer, isBinary } from "./as-exporter.js";

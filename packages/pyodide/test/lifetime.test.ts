@@ -3,7 +3,10 @@
  * PyBufferView road and the errors, against the live interpreter.
  */
 import {
+  bf_getbuffer,
+  copyData,
   exportCount,
+  NDBuffer,
   getBuffer,
   PyBUF_CONTIG,
   PyBUF_CONTIG_RO,
@@ -119,6 +122,27 @@ describe("heap growth", () => {
     expect(readList(after)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     releaseBuffer(before);
     releaseBuffer(after);
+    pyodide.runPython("del big");
+  });
+
+  it("a growth inside copyData (the source's getbuffer grows the heap) is a clean error", () => {
+    pyodide.runPython("arr = array.array('i', [1, 2, 3])");
+    const dest = fromPyodide(py("arr"));
+    const source = NDBuffer.fromItems([7, 8, 9], { format: "i", shape: [3] });
+    const growing = {
+      [bf_getbuffer](flags: number) {
+        const heap = py("bytearray(1)").getBuffer("u8");
+        const size = (heap.data as Uint8Array).buffer.byteLength;
+        heap.release();
+        pyodide.runPython(`big = bytearray(${size + (64 << 20)})`);
+        return getBuffer(source, flags);
+      },
+    };
+    expect(() => copyData(dest, growing)).toThrow(ValueError);
+    expect(py<number[]>("list(arr)").toJs()).toEqual([1, 2, 3]);
+    expect(dest.exports).toBe(0);
+    copyData(dest, source); // the exporter follows the new heap
+    expect(py<number[]>("list(arr)").toJs()).toEqual([7, 8, 9]);
     pyodide.runPython("del big");
   });
 
