@@ -194,7 +194,6 @@ export class PyodideExporter extends Exportable {
   readonly #pyodide: PyodideLike | undefined;
   /** The Python export in use: taken by our first view, dropped with our last. */
   #hold: Hold | null;
-  readonly #typeName: string;
 
   /** @internal Use `fromPyodide`. */
   constructor(
@@ -207,7 +206,6 @@ export class PyodideExporter extends Exportable {
     this.#proxy = proxy;
     this.#pyodide = options.pyodide;
     this.#hold = proxy === null ? holdOf(source as PyBufferViewLike, false) : null;
-    this.#typeName = proxy === null ? "PyBufferView" : proxy.type;
   }
 
   /** Views of ours not yet released (all holds). */
@@ -217,7 +215,13 @@ export class PyodideExporter extends Exportable {
 
   /** `<PyodideExporter of 'bytearray'>`. */
   override toString(): string {
-    return `<PyodideExporter of '${this.#typeName}'>`;
+    let name = "PyBufferView";
+    try {
+      if (this.#proxy !== null) name = this.#proxy.type;
+    } catch {
+      name = "PyProxy"; // destroyed
+    }
+    return `<PyodideExporter of '${name}'>`;
   }
 
   #acquire(proxy: PyBufferProxyLike): Hold {
