@@ -6,10 +6,20 @@ import { getBuffer, NDBuffer, PyBUF_FULL_RO, releaseBuffer, toContiguous } from 
 import { buffer } from "@pybuffer/legacy";
 import { memoryview as mv } from "@pybuffer/memoryview";
 import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
+import { fromPyodide, isPyProxy, type PyodideExporter } from "@pybuffer/pyodide";
 import { calcSize, Struct, unpackFrom } from "@pybuffer/struct";
 import { BufferError, StructError } from "@pybuffer/struct/errors";
 import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
-import { blob, legacy, type MemoryView, memoryview, pack, typedarray, unpack } from "pybuffer";
+import {
+  blob,
+  legacy,
+  type MemoryView,
+  memoryview,
+  pack,
+  pyodide,
+  typedarray,
+  unpack,
+} from "pybuffer";
 
 const bytes = pack("<hI", 1, 2);
 const values: unknown[] = unpack("<hI", bytes);
@@ -29,5 +39,8 @@ async function blobs(): Promise<number> {
   for await (const record of iterUnpackBlob("<h", toBlob(exporter))) n += record.length;
   return n;
 }
+const fromPython = (x: unknown): PyodideExporter | null =>
+  isPyProxy(x) && pyodide.isBufferProxy(x) ? fromPyodide(x) : null;
 const errors: Error[] = [new BufferError("x"), new StructError("y")];
-void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors, blob, legacy, typedarray];
+void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, fromPython, errors, blob, legacy];
+void typedarray;

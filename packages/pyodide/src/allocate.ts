@@ -6,6 +6,7 @@ import { fillContiguousStrides } from "@pybuffer/core";
 import { calcSize, ValueError } from "@pybuffer/struct";
 import { helpersFor } from "./helpers.js";
 import { fromPyodide } from "./from-pyodide.js";
+import { checkOptions } from "./options.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyodideExporter } from "./pyodide-exporter.js";
 import type { PyBufferProxyLike, PyodideLike } from "./types.js";
@@ -38,8 +39,9 @@ export function allocate(
   pyodide: PyodideLike,
   format: string,
   shape: readonly number[],
-  options: AllocateOptions = {},
+  options?: AllocateOptions,
 ): PyodideExporter {
+  const { readonly } = checkOptions(options, "allocate");
   const itemsize = calcSize(format, { abi: "wasm32" });
   if (!Array.isArray(shape) || shape.length > 64) {
     throw new TypeError("allocate: shape must be a list of at most 64 extents");
@@ -59,7 +61,7 @@ export function allocate(
   let proxy: PyBufferProxyLike;
   try {
     proxy = helpers.HeapBuffer(undefined, itemsize, format, shape, strides, undefined,
-      options.readonly === true) as unknown as PyBufferProxyLike;
+      readonly === true) as unknown as PyBufferProxyLike;
   } catch (error) {
     throw fromPythonError(error);
   }

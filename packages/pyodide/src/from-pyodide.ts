@@ -3,21 +3,17 @@
  */
 import { pythonTypeName } from "@pybuffer/core";
 import { isBufferProxy, isPyBufferView, isPyProxy } from "./detect.js";
+import { checkOptions } from "./options.js";
 import { PyodideExporter, type PyodideExportOptions } from "./pyodide-exporter.js";
 import type { PyBufferProxyLike, PyBufferViewLike } from "./types.js";
 
-const NO_OPTIONS: PyodideExportOptions = Object.freeze({});
-
-function checkOptions(options: unknown): PyodideExportOptions {
-  if (options === undefined) return NO_OPTIONS;
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`fromPyodide: options must be an object, not '${pythonTypeName(options)}'`);
-  }
-  const pyodide = (options as PyodideExportOptions).pyodide;
+function checkPyodideOptions(options: PyodideExportOptions | undefined): PyodideExportOptions {
+  const checked = checkOptions(options, "fromPyodide");
+  const pyodide = checked.pyodide;
   if (pyodide !== undefined && typeof (pyodide as { runPython?: unknown })?.runPython !== "function") {
     throw new TypeError("fromPyodide: options.pyodide must be a loaded Pyodide");
   }
-  return options as PyodideExportOptions;
+  return checked;
 }
 
 /** The Python type name of a PyProxy (`undefined` when it was destroyed). */
@@ -58,7 +54,7 @@ export function fromPyodide(
   obj: PyBufferProxyLike | PyBufferViewLike,
   options?: PyodideExportOptions,
 ): PyodideExporter {
-  const checked = checkOptions(options);
+  const checked = checkPyodideOptions(options);
   if (isBufferProxy(obj)) return new PyodideExporter(obj, obj, checked);
   if (isPyBufferView(obj)) return new PyodideExporter(obj, null, checked);
   if (isPyProxy(obj)) {

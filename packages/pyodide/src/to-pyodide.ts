@@ -18,6 +18,7 @@ import {
 import { BufferError, ValueError } from "@pybuffer/struct";
 import { type HeapBufferProxy, helpersFor } from "./helpers.js";
 import { heapOf } from "./heap.js";
+import { checkOptions } from "./options.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyodideLike, PyProxyLike } from "./types.js";
 import { formatForWasm32 } from "./wasm-format.js";
@@ -137,11 +138,9 @@ export class PythonBuffer {
 export function toPyodide(
   exporter: unknown,
   pyodide: PyodideLike,
-  options: ToPyodideOptions = {},
+  options?: ToPyodideOptions,
 ): PythonBuffer {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError("toPyodide: options must be an object");
-  }
+  const { copy } = checkOptions(options, "toPyodide");
   const helpers = helpersFor(pyodide);
   const view = getBuffer(exporter, PyBUF_FULL_RO);
   try {
@@ -150,7 +149,7 @@ export function toPyodide(
     const onHeap = view.memory === heapOf(pyodide);
     const zeroCopy =
       onHeap &&
-      options.copy !== true &&
+      copy !== true &&
       view.len > 0 &&
       (view.suboffsets === null || view.abi === "wasm32");
     if (zeroCopy) {

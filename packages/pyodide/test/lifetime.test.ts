@@ -71,7 +71,7 @@ describe("export counting as CPython's", () => {
     pyodide.runPython(
       "import sys; bs = bytes(4); nd = _testbuffer.ndarray(list(range(6)), shape=[2, 3], format='i')[::-1]",
     );
-    const refs = () => py<number[]>("[sys.getrefcount(bs), sys.getrefcount(nd)]").toJs();
+    const refs = () => py<{ toJs(): number[] }>("[sys.getrefcount(bs), sys.getrefcount(nd)]").toJs();
     const [bs, nd] = [py("bs"), py("nd")]; // each proxy holds a reference of its own
     const before = refs();
     expect(() => getBuffer(fromPyodide(bs), PyBUF_WRITABLE)).toThrow(
@@ -139,10 +139,10 @@ describe("heap growth", () => {
       },
     };
     expect(() => copyData(dest, growing)).toThrow(ValueError);
-    expect(py<number[]>("list(arr)").toJs()).toEqual([1, 2, 3]);
+    expect(py<{ toJs(): number[] }>("list(arr)").toJs()).toEqual([1, 2, 3]);
     expect(dest.exports).toBe(0);
     copyData(dest, source); // the exporter follows the new heap
-    expect(py<number[]>("list(arr)").toJs()).toEqual([7, 8, 9]);
+    expect(py<{ toJs(): number[] }>("list(arr)").toJs()).toEqual([7, 8, 9]);
     pyodide.runPython("del big");
   });
 
