@@ -11,7 +11,9 @@
  *   (`struct-buffers.ts`), plus Python 2's `buffer` (`legacy-buffer.ts`) and
  *   `memoryviewFromBlob` (`from-blob.ts`).
  * - Namespaces, for the packages whose names overlap (`fromMemory`, `fromObject`,
- *   `isDetached`, …): `legacy`, `typedarray`, `blob`, each the package unchanged.
+ *   `isDetached`, …): `legacy`, `typedarray`, `blob`, `pyodide`, each the package unchanged.
+ *   Pyodide's PyProxies of Python buffers are accepted wherever an exporter is
+ *   (`pyodide-lookup.ts`).
  * - Subpaths: `pybuffer/struct`, `pybuffer/core`, … `pybuffer/node-buffer`, each one
  *   package unchanged. `@pybuffer/node-buffer` is only there: it imports `node:buffer`,
  *   which a browser bundle of the main entry must not need (a Node `Buffer` is accepted
@@ -22,10 +24,10 @@ export * as blob from "@pybuffer/blob";
 export * from "@pybuffer/core";
 export * as legacy from "@pybuffer/legacy";
 export * from "@pybuffer/memoryview";
+export * as pyodide from "@pybuffer/pyodide";
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";
 export * from "@pybuffer/struct";
-export * as pyodide from "@pybuffer/pyodide";
 export * as typedarray from "@pybuffer/typedarray";
 // These take JS binary types too, in place of core's and memoryview's own.
 export { asExporter, checkBuffer, copyData, getBuffer, isBinary } from "./as-exporter.js";

@@ -26,7 +26,9 @@ describe("a PyProxy where an exporter is expected", () => {
     const m = memoryview(py("array.array('l', [1, -2, 3])"));
     expect([m.format, m.itemsize, m.shape, m.toList()]).toEqual(["l", 4, [3], [1, -2, 3]]);
     const cast = memoryview(py("memoryview(bytearray(range(12))).cast('H', [2, 3])"));
-    expect(cast.toList()).toEqual(py<{ toJs(): unknown }>("memoryview(bytearray(range(12))).cast('H', [2, 3]).tolist()").toJs());
+    expect(cast.toList()).toEqual(
+      py<{ toJs(): unknown }>("memoryview(bytearray(range(12))).cast('H', [2, 3]).tolist()").toJs(),
+    );
     const pb = py<{ getBuffer(): object }>("array.array('d', [0.5])").getBuffer();
     expect(memoryview(pb).toList()).toEqual([0.5]);
   });

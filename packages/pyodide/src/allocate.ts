@@ -4,11 +4,11 @@
  */
 import { fillContiguousStrides } from "@pybuffer/core";
 import { calcSize, ValueError } from "@pybuffer/struct";
-import { helpersFor } from "./helpers.js";
 import { fromPyodide } from "./from-pyodide.js";
+import { helpersFor } from "./helpers.js";
 import { checkOptions } from "./options.js";
-import { fromPythonError } from "./python-error.js";
 import type { PyodideExporter } from "./pyodide-exporter.js";
+import { fromPythonError } from "./python-error.js";
 import type { PyBufferProxyLike, PyodideLike } from "./types.js";
 
 /** Options of {@link allocate}. */
@@ -60,8 +60,15 @@ export function allocate(
   const helpers = helpersFor(pyodide);
   let proxy: PyBufferProxyLike;
   try {
-    proxy = helpers.HeapBuffer(undefined, itemsize, format, shape, strides, undefined,
-      readonly === true) as unknown as PyBufferProxyLike;
+    proxy = helpers.HeapBuffer(
+      undefined,
+      itemsize,
+      format,
+      shape,
+      strides,
+      undefined,
+      readonly === true,
+    ) as unknown as PyBufferProxyLike;
   } catch (error) {
     throw fromPythonError(error);
   }

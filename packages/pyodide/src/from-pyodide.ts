@@ -10,7 +10,10 @@ import type { PyBufferProxyLike, PyBufferViewLike } from "./types.js";
 function checkPyodideOptions(options: PyodideExportOptions | undefined): PyodideExportOptions {
   const checked = checkOptions(options, "fromPyodide");
   const pyodide = checked.pyodide;
-  if (pyodide !== undefined && typeof (pyodide as { runPython?: unknown })?.runPython !== "function") {
+  if (
+    pyodide !== undefined &&
+    typeof (pyodide as { runPython?: unknown })?.runPython !== "function"
+  ) {
     throw new TypeError("fromPyodide: options.pyodide must be a loaded Pyodide");
   }
   return checked;

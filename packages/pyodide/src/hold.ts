@@ -73,7 +73,9 @@ export function heldLayout(
   suboffsets: readonly number[] | null,
 ): HeldLayout {
   const key =
-    suboffsets === null ? `${format}\u0000${itemsize}\u0000${shape.join()}\u0000${strides.join()}` : "";
+    suboffsets === null
+      ? `${format}\u0000${itemsize}\u0000${shape.join()}\u0000${strides.join()}`
+      : "";
   if (lastLayout !== null && key !== "" && lastLayout.key === key) return lastLayout.layout;
   let len = itemsize;
   for (const n of shape) len *= n;

@@ -13,10 +13,10 @@
  * addresses do not move, is still the one held.
  */
 import {
-  Exportable,
   type BufferView,
   bf_getbuffer,
   bf_releasebuffer,
+  Exportable,
   layoutView,
   type Memory,
   reqAnyContiguous,
@@ -29,8 +29,8 @@ import {
   type VerifiedLayout,
 } from "@pybuffer/core";
 import { BufferError, tp_name } from "@pybuffer/struct";
-import { helpersFor } from "./helpers.js";
 import { heapOf, heapThrough } from "./heap.js";
+import { helpersFor } from "./helpers.js";
 import { dataOf, detachedViewError, Hold, heldLayout, placementOf } from "./hold.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyBufferProxyLike, PyBufferViewLike, PyodideLike } from "./types.js";
@@ -102,8 +102,13 @@ function holdOf(pb: PyBufferViewLike, owned: boolean): Hold {
   const { memory, address, strides } = placementOf(pb);
   const format = typeof pb.format === "string" && pb.format !== "" ? pb.format : "B";
   const layout = heldLayout(format, pb.itemsize, pb.shape, strides, null);
-  return new Hold(memory, address, pb.readonly === true || pb.readonly === 1, layout,
-    owned ? () => pb.release() : null);
+  return new Hold(
+    memory,
+    address,
+    pb.readonly === true || pb.readonly === 1,
+    layout,
+    owned ? () => pb.release() : null,
+  );
 }
 
 /** A `PyBUF_FULL_RO` export through ctypes: the road for suboffsets. */
@@ -120,7 +125,14 @@ function fullExport(proxy: PyBufferProxyLike, pyodide: PyodideLike): Hold {
     throw fromPythonError(error);
   }
   const [address, , itemsize, readonly, format, shape, strides, suboffsets] = fields as [
-    number, number, number, boolean, string, number[] | null, number[] | null, number[] | null,
+    number,
+    number,
+    number,
+    boolean,
+    string,
+    number[] | null,
+    number[] | null,
+    number[] | null,
   ];
   const dims = shape ?? [];
   const layout = heldLayout(format, itemsize, dims, strides ?? [], suboffsets);

@@ -16,8 +16,8 @@ import {
   toContiguous,
 } from "@pybuffer/core";
 import { BufferError, ValueError } from "@pybuffer/struct";
-import { type HeapBufferProxy, helpersFor } from "./helpers.js";
 import { heapOf } from "./heap.js";
+import { type HeapBufferProxy, helpersFor } from "./helpers.js";
 import { checkOptions } from "./options.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyodideLike, PyProxyLike } from "./types.js";
@@ -114,7 +114,6 @@ export class PythonBuffer {
   }
 }
 
-
 /**
  * `toPyodide(exporter, pyodide, options?)`: gives Python an object with the buffer
  * protocol whose `memoryview()` has the exporter's format, shape and strides (native
@@ -154,8 +153,15 @@ export function toPyodide(
       (view.suboffsets === null || view.abi === "wasm32");
     if (zeroCopy) {
       const proxy = call(() =>
-        helpers.HeapBuffer(view.buf, view.itemsize, format, shape, view.strides ?? [],
-          view.suboffsets ?? undefined, view.readonly),
+        helpers.HeapBuffer(
+          view.buf,
+          view.itemsize,
+          format,
+          shape,
+          view.strides ?? [],
+          view.suboffsets ?? undefined,
+          view.readonly,
+        ),
       );
       return new PythonBuffer(proxy, view, pyodide, 0, false);
     }
@@ -163,7 +169,15 @@ export function toPyodide(
     const staged = onHeap ? toContiguous(view, "C") : null;
     const strides = fillContiguousStrides(shape, view.itemsize, "C");
     const proxy = call(() =>
-      helpers.HeapBuffer(undefined, view.itemsize, format, shape, strides, undefined, view.readonly),
+      helpers.HeapBuffer(
+        undefined,
+        view.itemsize,
+        format,
+        shape,
+        strides,
+        undefined,
+        view.readonly,
+      ),
     );
     const address = proxy.address;
     const target = new Uint8Array(heapOf(pyodide), address, view.len);

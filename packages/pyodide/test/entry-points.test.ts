@@ -36,7 +36,10 @@ describe("hostile arguments", () => {
     ["fromPyodide(x)", (x) => fromPyodide(x as never)],
     ["fromPyodide(bytes, x)", (x) => fromPyodide(pyodide.runPython("b'a'") as never, x as never)],
     ["toPyodide(x, pyodide)", (x) => toPyodide(x, pyodide)],
-    ["toPyodide(nd, pyodide, x)", (x) => toPyodide(NDBuffer.fromItems([1], { shape: [1] }), pyodide, x as never).release()],
+    [
+      "toPyodide(nd, pyodide, x)",
+      (x) => toPyodide(NDBuffer.fromItems([1], { shape: [1] }), pyodide, x as never).release(),
+    ],
     ["allocate(pyodide, x, [2])", (x) => allocate(pyodide, x as never, [2])],
     ["allocate(pyodide, 'B', x)", (x) => allocate(pyodide, "B", x as never)],
     ["allocate(pyodide, 'B', [2], x)", (x) => allocate(pyodide, "B", [2], x as never)],

@@ -14,7 +14,11 @@ import { type PythonBuffer, toPyodide } from "../src/to-pyodide.js";
 import type { PyBufferProxyLike, PyBufferViewLike, PyodideLike } from "../src/types.js";
 
 // Compile-time only: never called.
-function typeChecks(pyodide: PyodideAPI, proxy: PyProxy & PyBufferProxyLike, pb: PyBufferView): void {
+function typeChecks(
+  pyodide: PyodideAPI,
+  proxy: PyProxy & PyBufferProxyLike,
+  pb: PyBufferView,
+): void {
   const fromProxy: PyodideExporter = fromPyodide(proxy);
   const fromView: PyodideExporter = fromPyodide(pb, { pyodide });
   const asExporter: Exporter = fromProxy;
