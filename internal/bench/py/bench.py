@@ -155,6 +155,31 @@ def slice_release():
              lambda out: ensure(out[0].tobytes() == data[10:20], "slice holds other bytes"))]
 
 
+def pyodide_wrap():
+    data, ops = bytearray(read("pyodide-wrap.bin")), expect("pyodide-wrap")["ops"]
+
+    def run():
+        n = 0
+        for _ in range(ops):
+            with memoryview(data) as m:
+                n += m.nbytes == len(data)
+        return n
+
+    return [("with memoryview(bytearray): pass", run, lambda out: ensure(out == ops, "a view differs"))]
+
+
+def pyodide_read_d():
+    import array
+    items = array.array("d")
+    items.frombytes(read("pyodide-read-d.bin"))
+
+    def run():
+        return memoryview(items).tolist()
+
+    return [("memoryview(array('d')).tolist()", run,
+             lambda out: ensure(len(out) == len(items) and out[7] == items[7], "items differ"))]
+
+
 def cast():
     exp = expect("cast")
     ops, m = exp["ops"], memoryview(bytearray(exp["size"]))
@@ -184,6 +209,8 @@ CASES = {
     "equals-d": equals_d,
     "slice-release": slice_release,
     "cast": cast,
+    "pyodide-wrap": pyodide_wrap,
+    "pyodide-read-d": pyodide_read_d,
 }
 
 

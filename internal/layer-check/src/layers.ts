@@ -12,6 +12,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   "@pybuffer/blob": 2,
   "@pybuffer/node-buffer": 2,
   "@pybuffer/npy": 2,
+  "@pybuffer/pyodide": 2,
   pybuffer: 3,
   "@pybuffer/cli": 3,
 };

@@ -7,10 +7,20 @@ import { buffer } from "@pybuffer/legacy";
 import { memoryview as mv } from "@pybuffer/memoryview";
 import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
 import { descrFromFormat, formatFromDescr, loadNpy, type NpyArray, saveNpy } from "@pybuffer/npy";
+import { fromPyodide, isPyProxy, type PyodideExporter } from "@pybuffer/pyodide";
 import { calcSize, parseFormat, recordKeys, Struct, unpackFrom } from "@pybuffer/struct";
 import { BufferError, StructError } from "@pybuffer/struct/errors";
 import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
-import { blob, legacy, type MemoryView, memoryview, pack, typedarray, unpack } from "pybuffer";
+import {
+  blob,
+  legacy,
+  type MemoryView,
+  memoryview,
+  pack,
+  pyodide,
+  typedarray,
+  unpack,
+} from "pybuffer";
 
 const bytes = pack("<hI", 1, 2);
 const values: unknown[] = unpack("<hI", bytes);
@@ -30,5 +40,13 @@ async function blobs(): Promise<number> {
   for await (const record of iterUnpackBlob("<h", toBlob(exporter))) n += record.length;
   return n;
 }
-import { descrFromFormat, formatFromDescr, loadNpy, type NpyArray, saveNpy } from "@pybuffer/npy";
-import { calcSize, parseFormat, recordKeys, Struct, unpackFrom } from "@pybuffer/struct";
+const npy: NpyArray = loadNpy(saveNpy(nd));
+const dtypes: string = formatFromDescr(descrFromFormat("<d"));
+const keys: string[] = recordKeys(parseFormat("T{i:f1:i}").fields[0]!.fields!);
+// @ts-expect-error recordKeys takes a record's layout, not a format string
+recordKeys("T{i:f1:i}");
+const fromPython = (x: unknown): PyodideExporter | null =>
+  isPyProxy(x) && pyodide.isBufferProxy(x) ? fromPyodide(x) : null;
+const errors: Error[] = [new BufferError("x"), new StructError("y")];
+void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors];
+void [npy, dtypes, keys, fromPython, blob, legacy, typedarray];

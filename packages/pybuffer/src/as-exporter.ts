@@ -17,6 +17,7 @@ import {
   isMemory,
 } from "@pybuffer/core";
 import { type BinaryLike, fromBinary, isWasmMemory } from "@pybuffer/typedarray";
+import { isPyodideBuffer, pyodideExporter } from "./pyodide-lookup.js";
 
 /**
  * Whether `value` is a TypedArray (Node `Buffer` included), DataView, ArrayBuffer,
@@ -33,7 +34,8 @@ export function isBinary(value: unknown): value is BinaryLike {
 }
 
 /**
- * `value` as an exporter: exporters as they are, JS binary types through `fromBinary`.
+ * `value` as an exporter: exporters as they are, JS binary types through `fromBinary`,
+ * Pyodide's PyProxies of Python buffers and PyBufferViews through `fromPyodide`.
  *
  * @example
  * ```ts
@@ -41,7 +43,8 @@ export function isBinary(value: unknown): value is BinaryLike {
  * ```
  */
 export function asExporter(value: unknown): unknown {
-  return !coreCheckBuffer(value) && isBinary(value) ? fromBinary(value) : value;
+  if (coreCheckBuffer(value)) return value;
+  return isBinary(value) ? fromBinary(value) : (pyodideExporter(value) ?? value);
 }
 
 /**
@@ -53,7 +56,7 @@ export function asExporter(value: unknown): unknown {
  * ```
  */
 export function checkBuffer(obj: unknown): boolean {
-  return coreCheckBuffer(obj) || isBinary(obj);
+  return coreCheckBuffer(obj) || isBinary(obj) || isPyodideBuffer(obj);
 }
 
 /**

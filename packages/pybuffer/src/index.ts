@@ -11,7 +11,9 @@
  *   (`struct-buffers.ts`), plus Python 2's `buffer` (`legacy-buffer.ts`) and
  *   `memoryviewFromBlob` (`from-blob.ts`).
  * - Namespaces, for the packages whose names overlap (`fromMemory`, `fromObject`,
- *   `isDetached`, …): `legacy`, `typedarray`, `blob`, each the package unchanged.
+ *   `isDetached`, …): `legacy`, `typedarray`, `blob`, `pyodide`, each the package unchanged.
+ *   Pyodide's PyProxies of Python buffers are accepted wherever an exporter is
+ *   (`pyodide-lookup.ts`).
  * - Subpaths: `pybuffer/struct`, `pybuffer/core`, … `pybuffer/node-buffer`, each one
  *   package unchanged. `@pybuffer/node-buffer` is only there: it imports `node:buffer`,
  *   which a browser bundle of the main entry must not need (a Node `Buffer` is accepted
@@ -23,6 +25,7 @@ export * from "@pybuffer/core";
 export * as legacy from "@pybuffer/legacy";
 export * from "@pybuffer/memoryview";
 export * as npy from "@pybuffer/npy";
+export * as pyodide from "@pybuffer/pyodide";
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";
 export * from "@pybuffer/struct";

@@ -13,7 +13,6 @@
  */
 import {
   checkBuffer,
-  getBuffer,
   PyBUF_SIMPLE,
   PyBUF_WRITABLE,
   releaseBuffer,
@@ -30,14 +29,17 @@ import type {
   UnpackIterator,
 } from "@pybuffer/struct";
 import * as struct from "@pybuffer/struct";
+// The umbrella's own getBuffer: a Pyodide buffer is read as an exporter.
+import { getBuffer } from "./as-exporter.js";
 import { heldIterator } from "./held-iterator.js";
+import { isPyodideBuffer } from "./pyodide-lookup.js";
 
 /** What the struct functions take here: a JavaScript binary type or any exporter. */
 export type StructBuffer = BufferSource | object;
 
 /** Whether `obj` is an exporter that `@pybuffer/struct` cannot read by itself. */
 function exporterOnly(obj: unknown): boolean {
-  return !ArrayBuffer.isView(obj) && checkBuffer(obj);
+  return !ArrayBuffer.isView(obj) && (checkBuffer(obj) || isPyodideBuffer(obj));
 }
 
 /**

@@ -4,6 +4,7 @@ import { copyContiguous, tobytesStep2, tobytesTranspose } from "./memory-copy.js
 import { equalsD, hex, tolistB, tolistD } from "./memory-items.js";
 import { cast, sliceRelease } from "./memory-ops.js";
 import { packIHHd } from "./pack-ihhd.js";
+import { pyodideReadD, pyodideWrap } from "./pyodide.js";
 import { qqSections } from "./qq.js";
 import { unpackIHHd } from "./unpack-ihhd.js";
 
@@ -21,4 +22,6 @@ export const SECTIONS: Section<any>[] = [
   hex,
   equalsD,
   copyContiguous,
+  pyodideWrap,
+  pyodideReadD,
 ];

@@ -1,0 +1,32 @@
+/**
+ * Python objects inside Pyodide wherever the umbrella takes an exporter: a PyProxy of an
+ * object with the buffer protocol, or a PyBufferView, becomes `@pybuffer/pyodide`'s
+ * exporter at the call. Found by lookup (a tag and prototype test that calls no
+ * Python), never by patching Pyodide's classes; nothing imports Pyodide itself.
+ */
+import type { Exporter } from "@pybuffer/core";
+import { fromPyodide, isBufferProxy, isPyBufferView } from "@pybuffer/pyodide";
+
+/**
+ * Whether `value` is a Pyodide PyProxy of a Python buffer, or a PyBufferView.
+ *
+ * @example
+ * ```ts
+ * isPyodideBuffer({}); // false
+ * ```
+ */
+export function isPyodideBuffer(value: unknown): boolean {
+  return isBufferProxy(value) || isPyBufferView(value);
+}
+
+/**
+ * The exporter for a Pyodide buffer (`fromPyodide`), or `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * pyodideExporter([1, 2]); // undefined
+ * ```
+ */
+export function pyodideExporter(value: unknown): Exporter | undefined {
+  return isBufferProxy(value) || isPyBufferView(value) ? fromPyodide(value) : undefined;
+}

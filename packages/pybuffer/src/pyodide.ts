@@ -1,0 +1,2 @@
+// `pybuffer/pyodide`: the whole of `@pybuffer/pyodide`, unchanged.
+export * from "@pybuffer/pyodide";

@@ -1,0 +1,144 @@
+/**
+ * One Python export as this package holds it: where its items lie on the Pyodide heap
+ * and in what layout, how many of our views use it, and how to give it back to Python.
+ * Read from Pyodide's `PyBufferView`, whose `offset` and `strides` count elements of the
+ * TypedArray it chose (bytes for `'u8'`), or from a `PyBUF_FULL_RO` export made through
+ * ctypes (the road for suboffsets, which `getBuffer` refuses).
+ */
+import { type Memory, type VerifiedLayout, verifyLayout } from "@pybuffer/core";
+import { BufferError } from "@pybuffer/struct";
+import type { PyBufferViewLike } from "./types.js";
+
+/** What a view of one export needs beyond its memory: its fields as CPython reports them. */
+export interface HeldLayout {
+  /** The verified layout, or `null` for one with suboffsets (checked in full by getBuffer). */
+  readonly verified: VerifiedLayout | null;
+  readonly format: string;
+  readonly itemsize: number;
+  readonly len: number;
+  readonly shape: number[];
+  readonly strides: number[];
+  readonly suboffsets: number[] | null;
+}
+
+export class Hold {
+  /** The heap as of the last request (replaced when the heap grows). */
+  memory: Memory;
+  /** Byte address of the logical first item on the heap. */
+  readonly address: number;
+  readonly readonly: boolean;
+  readonly layout: HeldLayout;
+  /** Our views of this export not yet released. */
+  count = 0;
+  /** Gives the Python export back (`null`: not ours to give, the caller's PyBufferView). */
+  readonly #release: (() => void) | null;
+
+  constructor(
+    memory: Memory,
+    address: number,
+    readonly: boolean,
+    layout: HeldLayout,
+    release: (() => void) | null,
+  ) {
+    this.memory = memory;
+    this.address = address;
+    this.readonly = readonly;
+    this.layout = layout;
+    this.#release = release;
+  }
+
+  /** Whether releasing our last view gives the export back to Python. */
+  get owned(): boolean {
+    return this.#release !== null;
+  }
+
+  /** Gives the export back to Python (once). */
+  drop(): void {
+    this.#release?.();
+  }
+}
+
+// The last layout verified, reused while exports keep the same one (a re-wrap per request).
+let lastLayout: { key: string; layout: HeldLayout } | null = null;
+
+/**
+ * The held layout of an export with these fields (wasm32 ABI); `BufferError` when the
+ * format does not describe items of `itemsize` bytes.
+ */
+export function heldLayout(
+  format: string,
+  itemsize: number,
+  shape: readonly number[],
+  strides: readonly number[],
+  suboffsets: readonly number[] | null,
+): HeldLayout {
+  const key =
+    suboffsets === null
+      ? `${format}\u0000${itemsize}\u0000${shape.join()}\u0000${strides.join()}`
+      : "";
+  if (lastLayout !== null && key !== "" && lastLayout.key === key) return lastLayout.layout;
+  let len = itemsize;
+  for (const n of shape) len *= n;
+  const verified =
+    suboffsets === null
+      ? verifyLayout({ format, itemsize, shape, strides, abi: "wasm32" }, "fromPyodide")
+      : null;
+  if (suboffsets !== null) {
+    // The full check happens in getBuffer; the format is checked here all the same.
+    verifyLayout({ format, itemsize, shape: [], abi: "wasm32" }, "fromPyodide");
+  }
+  const layout: HeldLayout = {
+    verified,
+    format,
+    itemsize,
+    len,
+    shape: shape.slice(),
+    strides: strides.slice(),
+    suboffsets: suboffsets === null ? null : suboffsets.slice(),
+  };
+  if (key !== "") lastLayout = { key, layout };
+  return layout;
+}
+
+/** The element size of a PyBufferView's `data` (1 for a DataView). */
+function elementSize(data: ArrayBufferView): number {
+  const size = (data as { BYTES_PER_ELEMENT?: unknown }).BYTES_PER_ELEMENT;
+  return typeof size === "number" ? size : 1;
+}
+
+/** A PyBufferView's `data`; `BufferError` once the view was released. */
+export function dataOf(pb: PyBufferViewLike): ArrayBufferView {
+  const data = pb.data;
+  if (!ArrayBuffer.isView(data)) {
+    throw new BufferError("fromPyodide: the PyBufferView was released");
+  }
+  return data;
+}
+
+/** The error for a PyBufferView whose heap grew, when the new heap cannot be found. */
+export function detachedViewError(): BufferError {
+  return new BufferError(
+    "fromPyodide: the PyBufferView's data is detached (the Pyodide heap grew): make a new one, pass the PyProxy, or pass { pyodide }",
+  );
+}
+
+/**
+ * The placement of a PyBufferView's items: byte address of item 0 and byte strides
+ * (Pyodide's `offset` and `strides` are in elements of `data`), and its memory.
+ * `BufferError` when it was released or its heap is detached.
+ */
+export function placementOf(pb: PyBufferViewLike): {
+  memory: Memory;
+  address: number;
+  strides: number[];
+} {
+  const data = dataOf(pb);
+  const size = elementSize(data);
+  const memory = data.buffer as Memory;
+  if (memory.byteLength === 0 && pb.nbytes !== 0) throw detachedViewError();
+  return {
+    memory,
+    address: data.byteOffset + pb.offset * size,
+    strides: pb.strides.map((s) => s * size),
+  };
+}

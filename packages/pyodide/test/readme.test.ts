@@ -1,0 +1,8 @@
+/**
+ * The README's examples, run: each ```ts block is executed against this package's source,
+ * and every `// =>` and `// throws` in it is checked (`@pybuffer-internal/doc-examples`).
+ * Each block loads Pyodide from the lockfile's package, offline.
+ */
+import { describeExamples } from "@pybuffer-internal/doc-examples";
+
+describeExamples(import.meta.url, ["../README.md"]);
