@@ -17,6 +17,7 @@ import {
   isMemory,
 } from "@pybuffer/core";
 import { type BinaryLike, fromBinary, isWasmMemory } from "@pybuffer/typedarray";
+import { isNdarray, ndarrayOr } from "./ndarray-lookup.js";
 
 /**
  * Whether `value` is a TypedArray (Node `Buffer` included), DataView, ArrayBuffer,
@@ -33,7 +34,8 @@ export function isBinary(value: unknown): value is BinaryLike {
 }
 
 /**
- * `value` as an exporter: exporters as they are, JS binary types through `fromBinary`.
+ * `value` as an exporter: exporters as they are, JS binary types through `fromBinary`,
+ * scijs and stdlib arrays through `fromNdarray` (`ndarray-lookup.ts`).
  *
  * @example
  * ```ts
@@ -41,11 +43,12 @@ export function isBinary(value: unknown): value is BinaryLike {
  * ```
  */
 export function asExporter(value: unknown): unknown {
-  return !coreCheckBuffer(value) && isBinary(value) ? fromBinary(value) : value;
+  if (coreCheckBuffer(value)) return value;
+  return isBinary(value) ? fromBinary(value) : ndarrayOr(value);
 }
 
 /**
- * `PyObject_CheckBuffer`, true for JS binary types as well.
+ * `PyObject_CheckBuffer`, true for JS binary types and scijs/stdlib arrays as well.
  *
  * @example
  * ```ts
@@ -53,7 +56,7 @@ export function asExporter(value: unknown): unknown {
  * ```
  */
 export function checkBuffer(obj: unknown): boolean {
-  return coreCheckBuffer(obj) || isBinary(obj);
+  return coreCheckBuffer(obj) || isBinary(obj) || isNdarray(obj);
 }
 
 /**

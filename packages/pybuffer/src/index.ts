@@ -11,7 +11,7 @@
  *   (`struct-buffers.ts`), plus Python 2's `buffer` (`legacy-buffer.ts`) and
  *   `memoryviewFromBlob` (`from-blob.ts`).
  * - Namespaces, for the packages whose names overlap (`fromMemory`, `fromObject`,
- *   `isDetached`, …): `legacy`, `typedarray`, `blob`, each the package unchanged.
+ *   `isDetached`, …): `legacy`, `typedarray`, `blob`, `ndarray`, each the package unchanged.
  * - Subpaths: `pybuffer/struct`, `pybuffer/core`, … `pybuffer/node-buffer`, each one
  *   package unchanged. `@pybuffer/node-buffer` is only there: it imports `node:buffer`,
  *   which a browser bundle of the main entry must not need (a Node `Buffer` is accepted
@@ -22,6 +22,7 @@ export * as blob from "@pybuffer/blob";
 export * from "@pybuffer/core";
 export * as legacy from "@pybuffer/legacy";
 export * from "@pybuffer/memoryview";
+export * as ndarray from "@pybuffer/ndarray";
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";
 export * from "@pybuffer/struct";

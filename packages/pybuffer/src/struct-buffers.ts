@@ -13,21 +13,22 @@
  */
 import {
   checkBuffer,
-  getBuffer,
   PyBUF_SIMPLE,
   PyBUF_WRITABLE,
   releaseBuffer,
 } from "@pybuffer/core";
 import type { BufferSource, Column, UnpackIterator } from "@pybuffer/struct";
 import * as struct from "@pybuffer/struct";
+import { getBuffer } from "./as-exporter.js";
 import { heldIterator } from "./held-iterator.js";
+import { isNdarray } from "./ndarray-lookup.js";
 
 /** What the struct functions take here: a JavaScript binary type or any exporter. */
 export type StructBuffer = BufferSource | object;
 
-/** Whether `obj` is an exporter that `@pybuffer/struct` cannot read by itself. */
+/** Whether `obj` is an exporter (or a scijs/stdlib array) `@pybuffer/struct` cannot read by itself. */
 function exporterOnly(obj: unknown): boolean {
-  return !ArrayBuffer.isView(obj) && checkBuffer(obj);
+  return !ArrayBuffer.isView(obj) && (checkBuffer(obj) || isNdarray(obj));
 }
 
 /**
