@@ -11,6 +11,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   "@pybuffer/typedarray": 2,
   "@pybuffer/blob": 2,
   "@pybuffer/node-buffer": 2,
+  "@pybuffer/ndarray": 2,
   pybuffer: 3,
   "@pybuffer/cli": 3,
 };

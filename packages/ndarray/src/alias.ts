@@ -39,7 +39,12 @@ export interface ToArrayOptions {
   readonly writable?: boolean | undefined;
 }
 
-function problem(view: BufferView, itemsize: number, align: number, foreign: boolean): string | null {
+function problem(
+  view: BufferView,
+  itemsize: number,
+  align: number,
+  foreign: boolean,
+): string | null {
   if (view.suboffsets !== null) return "the view has suboffsets (an indirect array)";
   const { shape, strides } = view;
   if (strides !== null) {
@@ -50,7 +55,8 @@ function problem(view: BufferView, itemsize: number, align: number, foreign: boo
     }
   }
   if (foreign) return `format '${view.format}' is not in the platform's byte order`;
-  if (view.buf % align !== 0) return `its first item, at byte ${view.buf}, is not aligned to ${align} bytes`;
+  if (view.buf % align !== 0)
+    return `its first item, at byte ${view.buf}, is not aligned to ${align} bytes`;
   return null;
 }
 
@@ -82,7 +88,15 @@ function copied(view: BufferView, vt: ViewType, shape: number[]): Aliased {
   if (vt.foreign) swapped(bytes, vt.type.itemsize / vt.type.parts);
   const length = bytes.length / vt.type.itemsize;
   const columnMajor = false;
-  return { memory: bytes.buffer, byteOffset: 0, length, shape, strides: cOrder(shape), offset: 0, columnMajor };
+  return {
+    memory: bytes.buffer,
+    byteOffset: 0,
+    length,
+    shape,
+    strides: cOrder(shape),
+    offset: 0,
+    columnMajor,
+  };
 }
 
 /**
@@ -95,7 +109,13 @@ function copied(view: BufferView, vt: ViewType, shape: number[]): Aliased {
  * aliasOf(view, viewType("d", 8, "toNdarray"), 8, {}, "toNdarray").strides; // [3, 1]
  * ```
  */
-export function aliasOf(view: BufferView, vt: ViewType, align: number, copy: ToArrayOptions["copy"], what: string): Aliased {
+export function aliasOf(
+  view: BufferView,
+  vt: ViewType,
+  align: number,
+  copy: ToArrayOptions["copy"],
+  what: string,
+): Aliased {
   const itemsize = vt.type.itemsize;
   const shape = view.ndim === 0 ? [] : (view.shape?.slice() ?? [view.len / itemsize]);
   if (copy === "always") return copied(view, vt, shape);
@@ -129,8 +149,24 @@ export function aliasOf(view: BufferView, vt: ViewType, align: number, copy: ToA
     fNext *= n;
   }
   if (count === 0) {
-    return { memory: view.memory, byteOffset: 0, length: 0, shape, strides: cOrder(shape), offset: 0, columnMajor: false };
+    return {
+      memory: view.memory,
+      byteOffset: 0,
+      length: 0,
+      shape,
+      strides: cOrder(shape),
+      offset: 0,
+      columnMajor: false,
+    };
   }
   const length = (hi - lo) / itemsize + 1;
-  return { memory: view.memory, byteOffset: lo, length, shape, strides, offset: (view.buf - lo) / itemsize, columnMajor: f && !c };
+  return {
+    memory: view.memory,
+    byteOffset: lo,
+    length,
+    shape,
+    strides,
+    offset: (view.buf - lo) / itemsize,
+    columnMajor: f && !c,
+  };
 }

@@ -60,7 +60,11 @@ export function className(value: unknown): string {
   return pythonTypeName(value);
 }
 
-type TypedArrayConstructor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => unknown;
+type TypedArrayConstructor = new (
+  buffer: ArrayBufferLike,
+  byteOffset: number,
+  length: number,
+) => unknown;
 
 const isIndex = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
@@ -87,7 +91,9 @@ export function dataRegion(data: unknown, type: ElementType, what: string): Data
     length?: unknown;
   };
   if (!isMemory(buffer)) {
-    throw new TypeError(`${what}: the data's buffer is '${pythonTypeName(buffer)}', not an ArrayBuffer`);
+    throw new TypeError(
+      `${what}: the data's buffer is '${pythonTypeName(buffer)}', not an ArrayBuffer`,
+    );
   }
   if (isDetached(buffer)) throw new BufferError(`${what}: the data's ArrayBuffer is detached`);
   if (!isIndex(byteOffset) || !isIndex(length)) {
@@ -103,5 +109,9 @@ export function dataRegion(data: unknown, type: ElementType, what: string): Data
     );
   }
   const region = typedRegion(typed, what);
-  return { memory: region.memory, byteOffset: region.byteOffset, length: region.length / type.parts };
+  return {
+    memory: region.memory,
+    byteOffset: region.byteOffset,
+    length: region.length / type.parts,
+  };
 }

@@ -21,7 +21,9 @@ function integers(values: unknown, name: string, what: string, min: number): num
   if (!Array.isArray(values)) throw new TypeError(`${what}: the ndarray's ${name} is not an array`);
   for (const n of values) {
     if (!Number.isSafeInteger(n) || n < min) {
-      throw new ValueError(`${what}: the ndarray's ${name} holds ${String(n)}, not an integer${min === 0 ? " >= 0" : ""}`);
+      throw new ValueError(
+        `${what}: the ndarray's ${name} holds ${String(n)}, not an integer${min === 0 ? " >= 0" : ""}`,
+      );
     }
   }
   return values as number[];
@@ -38,7 +40,12 @@ function sameValues(a: readonly number[] | null, b: readonly number[]): boolean 
   return true;
 }
 
-function byteLayout(format: string, itemsize: number, shape: number[], strides: number[]): VerifiedLayout {
+function byteLayout(
+  format: string,
+  itemsize: number,
+  shape: number[],
+  strides: number[],
+): VerifiedLayout {
   if (
     last !== null &&
     format === lastFormat &&
@@ -76,7 +83,9 @@ export function place(
   const dims = integers(shape, "shape", what, 0);
   const steps = integers(strides, "strides", what, Number.MIN_SAFE_INTEGER);
   if (steps.length !== dims.length) {
-    throw new ValueError(`${what}: the ndarray has ${dims.length} dimensions but ${steps.length} strides`);
+    throw new ValueError(
+      `${what}: the ndarray has ${dims.length} dimensions but ${steps.length} strides`,
+    );
   }
   if (!Number.isSafeInteger(offset)) {
     throw new ValueError(`${what}: the ndarray's offset is ${String(offset)}, not an integer`);

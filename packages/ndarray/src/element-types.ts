@@ -24,7 +24,9 @@ export interface ElementType {
 }
 
 // format, itemsize, scijs dtype, stdlib dtype, TypedArray class, parts
-const ROWS: ReadonlyArray<readonly [string, number, string | undefined, string | undefined, string, number]> = [
+const ROWS: ReadonlyArray<
+  readonly [string, number, string | undefined, string | undefined, string, number]
+> = [
   ["b", 1, "int8", "int8", "Int8Array", 1],
   ["B", 1, "uint8", "uint8", "Uint8Array", 1],
   ["B", 1, "uint8_clamped", "uint8c", "Uint8ClampedArray", 1],

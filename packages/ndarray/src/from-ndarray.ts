@@ -51,7 +51,9 @@ function dtypeName(dtype: unknown): string {
   if (typeof dtype === "string") return dtype;
   if (typeof dtype === "object" && dtype !== null) return String(dtype);
   if (typeof dtype === "function") {
-    throw new NotImplementedError(`${WHAT}: struct dtypes are not supported; export the data bytes with a 'T{...}' format instead`);
+    throw new NotImplementedError(
+      `${WHAT}: struct dtypes are not supported; export the data bytes with a 'T{...}' format instead`,
+    );
   }
   throw new TypeError(`${WHAT}: the ndarray's dtype is '${typeof dtype}', not a data type`);
 }
@@ -93,7 +95,10 @@ function stdlibType(data: unknown, x: StdlibNdarrayLike): ElementType {
  * releaseBuffer(view);
  * ```
  */
-export function fromNdarray<T extends NdarrayLike>(x: T, options?: FromNdarrayOptions): NdarrayExporter<T> {
+export function fromNdarray<T extends NdarrayLike>(
+  x: T,
+  options?: FromNdarrayOptions,
+): NdarrayExporter<T> {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw new TypeError(`${WHAT}: options must be an object`);
   }
@@ -113,7 +118,9 @@ export function fromNdarray<T extends NdarrayLike>(x: T, options?: FromNdarrayOp
     const data = x.data;
     const type = scijsType(data, x);
     if (x.dimension < 0) {
-      throw new TypeError(`${WHAT}: a trivial scijs array (dimension -1) has no elements to export`);
+      throw new TypeError(
+        `${WHAT}: a trivial scijs array (dimension -1) has no elements to export`,
+      );
     }
     const region = dataRegion(data, type, WHAT);
     const { buf, layout } = place(x.shape, x.stride, x.offset, region, type, WHAT);

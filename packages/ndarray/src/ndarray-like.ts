@@ -12,8 +12,8 @@
 /** A scijs `ndarray` (the fields this package reads). */
 export interface ScijsNdarrayLike {
   readonly data: unknown;
-  readonly shape: readonly number[];
-  readonly stride: readonly number[];
+  readonly shape: ArrayLike<number>;
+  readonly stride: ArrayLike<number>;
   readonly offset: number;
   readonly dimension: number;
   readonly dtype?: string;
@@ -24,8 +24,8 @@ export interface StdlibNdarrayLike {
   readonly data: unknown;
   /** A data type name (`"float64"`), or a `DataType` object whose `String()` is one. */
   readonly dtype: unknown;
-  readonly shape: readonly number[];
-  readonly strides: readonly number[];
+  readonly shape: ArrayLike<number>;
+  readonly strides: ArrayLike<number>;
   readonly offset: number;
   readonly order: string;
   readonly ndims: number;

@@ -32,15 +32,22 @@ const keep = (): void => {};
  * done();
  * ```
  */
-export function viewOf(source: ViewSource, writable: boolean, what: string): [BufferView, () => void] {
+export function viewOf(
+  source: ViewSource,
+  writable: boolean,
+  what: string,
+): [BufferView, () => void] {
   if (checkBuffer(source)) {
     const view = getBuffer(source, writable ? PyBUF_FULL : PyBUF_FULL_RO);
     return [view, () => releaseBuffer(view)];
   }
   if (typeof source !== "object" || source === null || !("memory" in source)) {
-    throw new TypeError(`${what}: expected an exporter or a buffer view, not '${pythonTypeName(source)}'`);
+    throw new TypeError(
+      `${what}: expected an exporter or a buffer view, not '${pythonTypeName(source)}'`,
+    );
   }
-  if (isReleased(source)) throw new ValueError(`${what}: operation forbidden on a released buffer view`);
+  if (isReleased(source))
+    throw new ValueError(`${what}: operation forbidden on a released buffer view`);
   const view = validateView(source, `${what}: invalid buffer view`);
   if (writable && view.readonly) {
     throw new TypeError(`${what}: the view is read-only, but a writable result was asked for`);

@@ -8,7 +8,11 @@ import { aliasOf, type ToArrayOptions } from "./alias.js";
 import { type ViewSource, viewOf } from "./source-view.js";
 import { viewType } from "./view-type.js";
 
-/** The data classes of scijs arrays this package makes. */
+/**
+ * The data classes of scijs arrays this package makes. The 8-byte ones are typed over an
+ * `ArrayBuffer`, as `@types/ndarray` takes them (over a `SharedArrayBuffer` at run time
+ * when the view's memory is one).
+ */
 export type ScijsData =
   | Int8Array
   | Uint8Array
@@ -16,8 +20,8 @@ export type ScijsData =
   | Uint16Array
   | Int32Array
   | Uint32Array
-  | BigInt64Array
-  | BigUint64Array
+  | BigInt64Array<ArrayBuffer>
+  | BigUint64Array<ArrayBuffer>
   | Float32Array
   | Float64Array;
 
@@ -29,7 +33,11 @@ export type ScijsFactory<R> = (
   offset: number,
 ) => R;
 
-type TypedArrayConstructor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => unknown;
+type TypedArrayConstructor = new (
+  buffer: ArrayBufferLike,
+  byteOffset: number,
+  length: number,
+) => unknown;
 
 /**
  * `toNdarray(source, ndarray, options?)`: a scijs array over the items of an exporter or
@@ -48,7 +56,11 @@ type TypedArrayConstructor = new (buffer: ArrayBufferLike, byteOffset: number, l
  * [y.shape, y.stride, y.get(2, 1), y.data.buffer === data.buffer]; // [[3, 2], [1, 3], 6, true]
  * ```
  */
-export function toNdarray<R>(source: ViewSource, ndarray: ScijsFactory<R>, options: ToArrayOptions = {}): R {
+export function toNdarray<R>(
+  source: ViewSource,
+  ndarray: ScijsFactory<R>,
+  options: ToArrayOptions = {},
+): R {
   const what = "toNdarray";
   if (typeof ndarray !== "function") {
     throw new TypeError(`${what}: pass scijs's ndarray function (import ndarray from "ndarray")`);
@@ -57,11 +69,17 @@ export function toNdarray<R>(source: ViewSource, ndarray: ScijsFactory<R>, optio
   try {
     const vt = viewType(view.format, view.itemsize, what);
     if (vt.type.scijs === undefined) {
-      throw new NotImplementedError(`${what}: scijs ndarray has no dtype for format '${view.format}'`);
+      throw new NotImplementedError(
+        `${what}: scijs ndarray has no dtype for format '${view.format}'`,
+      );
     }
-    const ctor = (globalThis as unknown as Record<string, TypedArrayConstructor | undefined>)[vt.type.typed];
+    const ctor = (globalThis as unknown as Record<string, TypedArrayConstructor | undefined>)[
+      vt.type.typed
+    ];
     if (ctor === undefined) {
-      throw new NotImplementedError(`${what}: format '${view.format}' needs ${vt.type.typed}, which this runtime does not have`);
+      throw new NotImplementedError(
+        `${what}: format '${view.format}' needs ${vt.type.typed}, which this runtime does not have`,
+      );
     }
     const a = aliasOf(view, vt, vt.type.itemsize, options.copy, what);
     const data = new ctor(a.memory, a.byteOffset, a.length);

@@ -20,7 +20,8 @@ export type StdlibConstructor<R> = new (
   options: never,
 ) => R;
 
-type DataConstructor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => unknown;
+/** A data class, called as `new C(arrayBuffer, byteOffset, length)`. */
+type DataConstructor = new (...args: never[]) => unknown;
 
 /** Options of {@link toStdlib}. */
 export interface ToStdlibOptions extends ToArrayOptions {
@@ -56,7 +57,11 @@ const OWN_CLASSES: Readonly<Record<string, readonly [keyof ToStdlibOptions, stri
  * [x.dtype, x.shape, x.strides, x.get(1, 0)]; // ["float64", [2, 2], [2, 1], 3]
  * ```
  */
-export function toStdlib<R>(source: ViewSource, ndarray: StdlibConstructor<R>, options: ToStdlibOptions = {}): R {
+export function toStdlib<R>(
+  source: ViewSource,
+  ndarray: StdlibConstructor<R>,
+  options: ToStdlibOptions = {},
+): R {
   const what = "toStdlib";
   if (typeof ndarray !== "function") {
     throw new TypeError(`${what}: pass stdlib's ndarray constructor (from "@stdlib/ndarray/ctor")`);
@@ -66,7 +71,9 @@ export function toStdlib<R>(source: ViewSource, ndarray: StdlibConstructor<R>, o
     const vt = viewType(view.format, view.itemsize, what);
     const dtype = vt.type.stdlib;
     if (dtype === undefined) {
-      throw new NotImplementedError(`${what}: @stdlib/ndarray has no dtype for format '${view.format}'`);
+      throw new NotImplementedError(
+        `${what}: @stdlib/ndarray has no dtype for format '${view.format}'`,
+      );
     }
     const own = OWN_CLASSES[dtype];
     const ctor = (
@@ -74,11 +81,16 @@ export function toStdlib<R>(source: ViewSource, ndarray: StdlibConstructor<R>, o
     ) as DataConstructor | undefined;
     if (typeof ctor !== "function") {
       throw own === undefined
-        ? new NotImplementedError(`${what}: format '${view.format}' needs ${vt.type.typed}, which this runtime does not have`)
-        : new TypeError(`${what}: format '${view.format}' needs stdlib's ${own[0]}: pass { ${own[0]} } from "${own[1]}"`);
+        ? new NotImplementedError(
+            `${what}: format '${view.format}' needs ${vt.type.typed}, which this runtime does not have`,
+          )
+        : new TypeError(
+            `${what}: format '${view.format}' needs stdlib's ${own[0]}: pass { ${own[0]} } from "${own[1]}"`,
+          );
     }
     const a = aliasOf(view, vt, own?.[2] ?? vt.type.itemsize, options.copy, what);
-    const data = new ctor(a.memory, a.byteOffset, a.length);
+    const make = ctor as unknown as new (b: ArrayBufferLike, o: number, n: number) => unknown;
+    const data = new make(a.memory, a.byteOffset, a.length);
     // A 0-d stdlib array has strides [0].
     const strides = a.shape.length === 0 ? [0] : a.strides;
     const order = a.columnMajor ? "column-major" : "row-major";

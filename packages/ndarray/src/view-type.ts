@@ -10,11 +10,26 @@ import { BY_CODE, type ElementType } from "./element-types.js";
 const LITTLE_ENDIAN_HOST: boolean = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const SINGLE = /^([@=<>!]?)1?(Z[fd]|[A-Za-z?])$/;
 const BY_SIZE: Readonly<Record<string, readonly [number, string][]>> = {
-  l: [[4, "i"], [8, "q"]],
-  n: [[4, "i"], [8, "q"]],
-  L: [[4, "I"], [8, "Q"]],
-  N: [[4, "I"], [8, "Q"]],
-  P: [[4, "I"], [8, "Q"]],
+  l: [
+    [4, "i"],
+    [8, "q"],
+  ],
+  n: [
+    [4, "i"],
+    [8, "q"],
+  ],
+  L: [
+    [4, "I"],
+    [8, "Q"],
+  ],
+  N: [
+    [4, "I"],
+    [8, "Q"],
+  ],
+  P: [
+    [4, "I"],
+    [8, "Q"],
+  ],
 };
 
 /** A view's element type, and whether its bytes are in the other byte order. */

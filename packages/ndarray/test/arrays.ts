@@ -5,7 +5,7 @@
  * that tell the elements apart.
  */
 import fc from "fast-check";
-import { BooleanArray, Complex64Array, Complex128Array, scijs, Stdlib } from "./libs.js";
+import { BooleanArray, Complex64Array, Complex128Array, Stdlib, scijs } from "./libs.js";
 
 /** A dtype: the library, its dtype name, the data class and a value for element i. */
 export interface Kind {
@@ -18,7 +18,13 @@ export interface Kind {
 
 type Ctor = new (buffer: ArrayBuffer, byteOffset: number, length: number) => unknown;
 
-function kind(lib: Kind["lib"], dtype: string, ctor: Ctor, bytes: number, value: (i: number) => unknown): Kind {
+function kind(
+  lib: Kind["lib"],
+  dtype: string,
+  ctor: Ctor,
+  bytes: number,
+  value: (i: number) => unknown,
+): Kind {
   return { lib, dtype, bytes, make: (b, o, n) => new ctor(b, o, n), value };
 }
 
@@ -64,16 +70,20 @@ export interface Made {
 /** Every index tuple of `shape`, in C order. */
 export function indices(shape: readonly number[]): number[][] {
   let all: number[][] = [[]];
-  for (const n of shape) all = all.flatMap((prefix) => Array.from({ length: n }, (_, i) => [...prefix, i]));
+  for (const n of shape)
+    all = all.flatMap((prefix) => Array.from({ length: n }, (_, i) => [...prefix, i]));
   return all;
 }
 
 export const arrays: fc.Arbitrary<Made> = fc
   .record({
     kind: fc.constantFrom(...KINDS),
-    dims: fc.array(fc.record({ n: fc.integer({ min: 0, max: 4 }), s: fc.integer({ min: -6, max: 6 }) }), {
-      maxLength: 4,
-    }),
+    dims: fc.array(
+      fc.record({ n: fc.integer({ min: 0, max: 4 }), s: fc.integer({ min: -6, max: 6 }) }),
+      {
+        maxLength: 4,
+      },
+    ),
     lead: fc.integer({ min: 0, max: 3 }),
     tail: fc.integer({ min: 0, max: 3 }),
     skip: fc.integer({ min: 0, max: 2 }),

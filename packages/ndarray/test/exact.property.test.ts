@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromNdarray, toNdarray, toStdlib } from "../src/index.js";
 import { arrays, indices, type Made, plain } from "./arrays.js";
-import { scijs, STDLIB_ARRAYS, Stdlib } from "./libs.js";
+import { STDLIB_ARRAYS, Stdlib, scijs } from "./libs.js";
 
 function theirs(m: Made, idx: number[]): unknown {
   const v = m.x.get(...idx);
@@ -70,10 +70,12 @@ describe("exports over random layouts", () => {
   it("cross from stdlib to scijs and back where both have the dtype", () => {
     fc.assert(
       fc.property(arrays, (m) => {
-        fc.pre(m.kind.lib === "stdlib" && !["bool", "complex64", "complex128"].includes(m.kind.dtype));
+        fc.pre(
+          m.kind.lib === "stdlib" && !["bool", "complex64", "complex128"].includes(m.kind.dtype),
+        );
         const s = toNdarray(fromNdarray(m.x as never), scijs);
         const again = toStdlib(fromNdarray(s), Stdlib);
-        expect(again.data.buffer).toBe(m.buffer);
+        expect((again.data as Float64Array).buffer).toBe(m.buffer);
         for (const idx of indices(m.shape)) expect(again.get(...idx)).toEqual(m.x.get(...idx));
       }),
       { numRuns: 200 },

@@ -10,7 +10,7 @@ import Stdlib from "@stdlib/ndarray/ctor";
 import DataType from "@stdlib/ndarray/dtype-ctor";
 import scijs from "ndarray";
 
-export { BooleanArray, Complex64Array, Complex128Array, DataType, scijs, Stdlib, StdlibBase };
+export { BooleanArray, Complex64Array, Complex128Array, DataType, Stdlib, StdlibBase, scijs };
 
 /** The stdlib classes `toStdlib` needs for `?`, `Zf` and `Zd`. */
 export const STDLIB_ARRAYS = { BooleanArray, Complex64Array, Complex128Array } as const;

@@ -11,12 +11,7 @@
  * released when the call returns; `iterUnpack`'s iterator holds it until the iteration
  * ends, as CPython's does (`held-iterator.ts`).
  */
-import {
-  checkBuffer,
-  PyBUF_SIMPLE,
-  PyBUF_WRITABLE,
-  releaseBuffer,
-} from "@pybuffer/core";
+import { checkBuffer, PyBUF_SIMPLE, PyBUF_WRITABLE, releaseBuffer } from "@pybuffer/core";
 import type { BufferSource, Column, UnpackIterator } from "@pybuffer/struct";
 import * as struct from "@pybuffer/struct";
 import { getBuffer } from "./as-exporter.js";

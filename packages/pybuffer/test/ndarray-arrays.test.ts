@@ -10,7 +10,16 @@ import scijs from "ndarray";
 import { describe, expect, it } from "vitest";
 import * as pybuffer from "../src/index.js";
 
-const { memoryview, getBuffer, checkBuffer, copyData, releaseBuffer, PyBUF_FULL_RO, unpack, iterUnpack } = pybuffer;
+const {
+  memoryview,
+  getBuffer,
+  checkBuffer,
+  copyData,
+  releaseBuffer,
+  PyBUF_FULL_RO,
+  unpack,
+  iterUnpack,
+} = pybuffer;
 
 type Getter = { get(...i: number[]): unknown };
 
@@ -18,14 +27,27 @@ type Getter = { get(...i: number[]): unknown };
 function nested(x: Getter, shape: readonly number[], prefix: number[] = []): unknown {
   if (prefix.length === shape.length) {
     const v = x.get(...prefix);
-    return typeof v === "object" && v !== null && "re" in v ? { re: v.re, im: (v as { im: number }).im } : v;
+    if (typeof v !== "object" || v === null) return v;
+    const z = v as { re: number; im: number };
+    return { re: z.re, im: z.im };
   }
-  return Array.from({ length: shape[prefix.length] as number }, (_, i) => nested(x, shape, [...prefix, i]));
+  return Array.from({ length: shape[prefix.length] as number }, (_, i) =>
+    nested(x, shape, [...prefix, i]),
+  );
 }
 
 const layouts = fc
-  .array(fc.record({ n: fc.integer({ min: 0, max: 4 }), s: fc.integer({ min: -5, max: 5 }) }), { maxLength: 3 })
-  .chain((dims) => fc.record({ dims: fc.constant(dims), lead: fc.nat(3), stdlib: fc.boolean(), complex: fc.boolean() }));
+  .array(fc.record({ n: fc.integer({ min: 0, max: 4 }), s: fc.integer({ min: -5, max: 5 }) }), {
+    maxLength: 3,
+  })
+  .chain((dims) =>
+    fc.record({
+      dims: fc.constant(dims),
+      lead: fc.nat(3),
+      stdlib: fc.boolean(),
+      complex: fc.boolean(),
+    }),
+  );
 
 describe("memoryview() of scijs and stdlib arrays", () => {
   it("tolist() equals the library's own reads", () => {
@@ -43,12 +65,24 @@ describe("memoryview() of scijs and stdlib arrays", () => {
         const length = offset + span + 2;
         let x: Getter;
         if (!stdlib) {
-          x = scijs(Float64Array.from({ length }, (_, i) => i * 0.5 - 3), shape, strides, offset);
+          x = scijs(
+            Float64Array.from({ length }, (_, i) => i * 0.5 - 3),
+            shape,
+            strides,
+            offset,
+          );
         } else {
           const data = complex
             ? new Complex128Array(Float64Array.from({ length: 2 * length }, (_, i) => i - 4))
             : Int16Array.from({ length }, (_, i) => i * 301 - 1000);
-          x = new Stdlib(complex ? "complex128" : "int16", data as Int16Array, shape, shape.length ? strides : [0], offset, "row-major");
+          x = new Stdlib(
+            complex ? "complex128" : "int16",
+            data as Int16Array,
+            shape,
+            shape.length ? strides : [0],
+            offset,
+            "row-major",
+          );
         }
         const m = memoryview(x);
         expect(m.toList()).toEqual(nested(x, shape));
