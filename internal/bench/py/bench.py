@@ -168,6 +168,20 @@ def cast():
              lambda out: ensure(len(out[0]) == exp["size"] // 4, "wrong item count"))]
 
 
+def ndarray_wrap():
+    exp = expect("ndarray-wrap")
+    data, ops, side = read("ndarray-wrap.bin"), exp["ops"], exp["side"]
+
+    def run():
+        total = 0.0
+        for _ in range(ops):
+            with memoryview(data) as m:
+                total += m.cast("d", (side, side))[1, 2]
+        return total
+    return [("with memoryview(b) as m: m.cast('d', (64, 64))[1, 2]", run,
+             lambda out: ensure(out == exp["expected"], "wrong sum"))]
+
+
 CASES = {
     "unpack-IHHd": lambda: unpack_cases("unpack-IHHd", "<IHHd"),
     "pack-IHHd": lambda: pack_cases("pack-IHHd", "<IHHd"),
@@ -184,6 +198,7 @@ CASES = {
     "equals-d": equals_d,
     "slice-release": slice_release,
     "cast": cast,
+    "ndarray-wrap": ndarray_wrap,
 }
 
 
