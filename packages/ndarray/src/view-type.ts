@@ -49,6 +49,8 @@ export interface ViewType {
  */
 export function viewType(format: string | null, itemsize: number, what: string): ViewType {
   const fmt = format ?? "B";
+  // The last answer again: a conversion per request asks the same every time.
+  if (fmt === lastFormat && itemsize === lastItemsize && last !== null) return last;
   const match = SINGLE.exec(fmt);
   let code = match?.[2] ?? "";
   const sized = BY_SIZE[code]?.find(([size]) => size === itemsize);
@@ -63,5 +65,12 @@ export function viewType(format: string | null, itemsize: number, what: string):
   const big = order === ">" || order === "!";
   const little = order === "<";
   const foreign = itemsize / type.parts > 1 && (LITTLE_ENDIAN_HOST ? big : little);
-  return { type, foreign };
+  last = Object.freeze({ type, foreign });
+  lastFormat = fmt;
+  lastItemsize = itemsize;
+  return last;
 }
+
+let last: ViewType | null = null;
+let lastFormat = "";
+let lastItemsize = 0;

@@ -41,7 +41,10 @@ function wrapRow(name: string, wrap: (d: NdarrayData) => () => unknown): OursCas
 }
 
 /** A row converting a held view back into a library's array, then reading with `get`. */
-function backRow(name: string, convert: (view: BufferView) => { get(i: number, j: number): unknown }): OursCase<NdarrayData> {
+function backRow(
+  name: string,
+  convert: (view: BufferView) => { get(i: number, j: number): unknown },
+): OursCase<NdarrayData> {
   return {
     section: "ndarray-wrap",
     name,
