@@ -5,11 +5,21 @@ import { fromBlob, iterUnpackBlob, toBlob } from "@pybuffer/blob";
 import { getBuffer, NDBuffer, PyBUF_FULL_RO, releaseBuffer, toContiguous } from "@pybuffer/core";
 import { buffer } from "@pybuffer/legacy";
 import { memoryview as mv } from "@pybuffer/memoryview";
+import { fromNdarray, type ScijsData, toNdarray, toStdlib } from "@pybuffer/ndarray";
 import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
 import { calcSize, Struct, unpackFrom } from "@pybuffer/struct";
 import { BufferError, StructError } from "@pybuffer/struct/errors";
 import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
-import { blob, legacy, type MemoryView, memoryview, pack, typedarray, unpack } from "pybuffer";
+import {
+  blob,
+  legacy,
+  type MemoryView,
+  memoryview,
+  ndarray,
+  pack,
+  typedarray,
+  unpack,
+} from "pybuffer";
 
 const bytes = pack("<hI", 1, 2);
 const values: unknown[] = unpack("<hI", bytes);
@@ -29,5 +39,45 @@ async function blobs(): Promise<number> {
   for await (const record of iterUnpackBlob("<h", toBlob(exporter))) n += record.length;
   return n;
 }
+// A scijs-shaped factory and an stdlib-shaped constructor, as the libraries' own are called.
+const scijsLike = (data: ScijsData, shape: number[], stride: number[], offset: number) => ({
+  data,
+  shape,
+  stride,
+  offset,
+  dimension: shape.length,
+  pick: () => null,
+});
+class StdlibLike {
+  constructor(
+    readonly dtype: string,
+    readonly data: unknown,
+    readonly shape: number[],
+    readonly strides: number[],
+    readonly offset: number,
+    readonly order: "row-major" | "column-major",
+    readonly options: { readonly?: boolean },
+  ) {}
+}
+const scijsArray = toNdarray(fromTypedArray(new Float64Array(4)), scijsLike);
+const stride: number[] = scijsArray.stride;
+const stdlibArray: StdlibLike = toStdlib(fromNdarray(scijsArray), StdlibLike, { copy: true });
 const errors: Error[] = [new BufferError("x"), new StructError("y")];
-void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors, blob, legacy, typedarray];
+void [
+  stride,
+  stdlibArray,
+  values,
+  size,
+  copy,
+  m,
+  list,
+  ta,
+  legacyBuffer,
+  node,
+  blobs,
+  errors,
+  blob,
+  legacy,
+  typedarray,
+  ndarray.isNdarray,
+];
