@@ -111,7 +111,12 @@ export function fromNdarray<T extends NdarrayLike>(
     // A 0-d stdlib array has strides [0]; the export has none.
     const strides = Array.isArray(shape) && shape.length === 0 ? [] : x.strides;
     const { buf, layout } = place(shape, strides, x.offset, region, type, WHAT);
-    const readonly = forceReadonly || x.flags.READONLY === true;
+    const flags: unknown = x.flags;
+    const readonly =
+      forceReadonly ||
+      (typeof flags === "object" &&
+        flags !== null &&
+        (flags as { READONLY?: unknown }).READONLY === true);
     return new NdarrayExporter(x, region.memory, buf, layout, readonly);
   }
   if (isScijsNdarray(x)) {

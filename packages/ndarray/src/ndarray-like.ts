@@ -58,9 +58,9 @@ export function isScijsNdarray(value: unknown): value is ScijsNdarrayLike {
 }
 
 /**
- * Whether `value` looks like an `@stdlib/ndarray` array: `data`, `strides`, a string
- * `order`, numeric `ndims` and `offset`, an object `flags` and `get`/`set` methods
- * (`@stdlib/assert/is-ndarray-like`'s test).
+ * Whether `value` looks like an `@stdlib/ndarray` array: `data`, `strides` and `flags`,
+ * a string `order`, numeric `ndims` and `offset`, and `get`/`set` methods
+ * (`@stdlib/assert/is-ndarray-like`'s test, narrowed).
  *
  * @example
  * ```ts
@@ -74,9 +74,10 @@ export function isStdlibNdarray(value: unknown): value is StdlibNdarrayLike {
     typeof v.order === "string" &&
     typeof v.ndims === "number" &&
     typeof v.offset === "number" &&
-    typeof v.flags === "object" &&
     typeof v.get === "function" &&
     typeof v.set === "function" &&
+    // `in`, not a read: stdlib's getters copy `flags` and `strides` at every read.
+    "flags" in v &&
     "strides" in v &&
     "data" in v
   );
