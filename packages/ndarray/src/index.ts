@@ -15,4 +15,9 @@ export {
 } from "./ndarray-like.js";
 export type { ViewSource } from "./source-view.js";
 export { type ScijsData, type ScijsFactory, toNdarray } from "./to-ndarray.js";
-export { type StdlibConstructor, type ToStdlibOptions, toStdlib } from "./to-stdlib.js";
+export {
+  type DataConstructor,
+  type StdlibConstructor,
+  type ToStdlibOptions,
+  toStdlib,
+} from "./to-stdlib.js";

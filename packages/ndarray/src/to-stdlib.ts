@@ -20,8 +20,8 @@ export type StdlibConstructor<R> = new (
   options: never,
 ) => R;
 
-/** A data class, called as `new C(arrayBuffer, byteOffset, length)`. */
-type DataConstructor = new (...args: never[]) => unknown;
+/** A data class of stdlib's, called as `new C(arrayBuffer, byteOffset, length)`. */
+export type DataConstructor = new (...args: never[]) => unknown;
 
 /** Options of {@link toStdlib}. */
 export interface ToStdlibOptions extends ToArrayOptions {
