@@ -193,6 +193,20 @@ def cast():
              lambda out: ensure(len(out[0]) == exp["size"] // 4, "wrong item count"))]
 
 
+def ndarray_wrap():
+    exp = expect("ndarray-wrap")
+    data, ops, side = read("ndarray-wrap.bin"), exp["ops"], exp["side"]
+
+    def run():
+        total = 0.0
+        for _ in range(ops):
+            with memoryview(data) as m:
+                total += m.cast("d", (side, side))[1, 2]
+        return total
+    return [("with memoryview(b) as m: m.cast('d', (64, 64))[1, 2]", run,
+             lambda out: ensure(out == exp["expected"], "wrong sum"))]
+
+
 CASES = {
     "unpack-IHHd": lambda: unpack_cases("unpack-IHHd", "<IHHd"),
     "pack-IHHd": lambda: pack_cases("pack-IHHd", "<IHHd"),
@@ -211,6 +225,7 @@ CASES = {
     "cast": cast,
     "pyodide-wrap": pyodide_wrap,
     "pyodide-read-d": pyodide_read_d,
+    "ndarray-wrap": ndarray_wrap,
 }
 
 

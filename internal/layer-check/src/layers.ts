@@ -13,6 +13,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   "@pybuffer/node-buffer": 2,
   "@pybuffer/npy": 2,
   "@pybuffer/pyodide": 2,
+  "@pybuffer/ndarray": 2,
   pybuffer: 3,
   "@pybuffer/cli": 3,
 };

@@ -5,6 +5,7 @@ import { fromBlob, iterUnpackBlob, toBlob } from "@pybuffer/blob";
 import { getBuffer, NDBuffer, PyBUF_FULL_RO, releaseBuffer, toContiguous } from "@pybuffer/core";
 import { buffer } from "@pybuffer/legacy";
 import { memoryview as mv } from "@pybuffer/memoryview";
+import { fromNdarray, type ScijsData, toNdarray, toStdlib } from "@pybuffer/ndarray";
 import { fromNodeBuffer, toNodeBuffer } from "@pybuffer/node-buffer";
 import { descrFromFormat, formatFromDescr, loadNpy, type NpyArray, saveNpy } from "@pybuffer/npy";
 import { fromPyodide, isPyProxy, type PyodideExporter } from "@pybuffer/pyodide";
@@ -16,6 +17,7 @@ import {
   legacy,
   type MemoryView,
   memoryview,
+  ndarray,
   pack,
   pyodide,
   typedarray,
@@ -47,6 +49,30 @@ const keys: string[] = recordKeys(parseFormat("T{i:f1:i}").fields[0]!.fields!);
 recordKeys("T{i:f1:i}");
 const fromPython = (x: unknown): PyodideExporter | null =>
   isPyProxy(x) && pyodide.isBufferProxy(x) ? fromPyodide(x) : null;
+// A scijs-shaped factory and an stdlib-shaped constructor, as the libraries' own are called.
+const scijsLike = (data: ScijsData, shape: number[], stride: number[], offset: number) => ({
+  data,
+  shape,
+  stride,
+  offset,
+  dimension: shape.length,
+  pick: () => null,
+});
+class StdlibLike {
+  constructor(
+    readonly dtype: string,
+    readonly data: unknown,
+    readonly shape: number[],
+    readonly strides: number[],
+    readonly offset: number,
+    readonly order: "row-major" | "column-major",
+    readonly options: { readonly?: boolean },
+  ) {}
+}
+const scijsArray = toNdarray(fromTypedArray(new Float64Array(4)), scijsLike);
+const stride: number[] = scijsArray.stride;
+const stdlibArray: StdlibLike = toStdlib(fromNdarray(scijsArray), StdlibLike, { copy: true });
 const errors: Error[] = [new BufferError("x"), new StructError("y")];
 void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors];
 void [npy, dtypes, keys, fromPython, blob, legacy, typedarray];
+void [stride, stdlibArray, ndarray.isNdarray];

@@ -5,8 +5,8 @@
  */
 import type { Abi } from "@pybuffer/core";
 import { NotImplementedError, ValueError } from "@pybuffer/struct";
-import { ssizeLimit } from "./format.js";
 import { plainValue } from "./argument.js";
+import { ssizeLimit } from "./format.js";
 import { lookupDimension } from "./indexing.js";
 import type { MemoryView } from "./memoryview.js";
 import { asPyInt, pyEquals } from "./py-values.js";

@@ -17,6 +17,7 @@ import {
   isMemory,
 } from "@pybuffer/core";
 import { type BinaryLike, fromBinary, isWasmMemory } from "@pybuffer/typedarray";
+import { isNdarray, ndarrayOr } from "./ndarray-lookup.js";
 import { isPyodideBuffer, pyodideExporter } from "./pyodide-lookup.js";
 
 /**
@@ -35,7 +36,8 @@ export function isBinary(value: unknown): value is BinaryLike {
 
 /**
  * `value` as an exporter: exporters as they are, JS binary types through `fromBinary`,
- * Pyodide's PyProxies of Python buffers and PyBufferViews through `fromPyodide`.
+ * Pyodide's PyProxies of Python buffers and PyBufferViews through `fromPyodide`, scijs and
+ * stdlib arrays through `fromNdarray` (`ndarray-lookup.ts`).
  *
  * @example
  * ```ts
@@ -44,11 +46,11 @@ export function isBinary(value: unknown): value is BinaryLike {
  */
 export function asExporter(value: unknown): unknown {
   if (coreCheckBuffer(value)) return value;
-  return isBinary(value) ? fromBinary(value) : (pyodideExporter(value) ?? value);
+  return isBinary(value) ? fromBinary(value) : (pyodideExporter(value) ?? ndarrayOr(value));
 }
 
 /**
- * `PyObject_CheckBuffer`, true for JS binary types as well.
+ * `PyObject_CheckBuffer`, true for JS binary types and scijs/stdlib arrays as well.
  *
  * @example
  * ```ts
@@ -56,7 +58,7 @@ export function asExporter(value: unknown): unknown {
  * ```
  */
 export function checkBuffer(obj: unknown): boolean {
-  return coreCheckBuffer(obj) || isBinary(obj) || isPyodideBuffer(obj);
+  return coreCheckBuffer(obj) || isBinary(obj) || isPyodideBuffer(obj) || isNdarray(obj);
 }
 
 /**

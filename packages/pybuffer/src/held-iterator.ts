@@ -6,8 +6,9 @@
  * exhausted, when a `for … of` loop leaves it early (`return()`, where CPython frees the
  * iterator the loop held), or, for an iterator dropped half-way, when it is collected.
  */
-import { type BufferView, getBuffer, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
+import { type BufferView, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
 import type { BufferSource, UnpackIterator } from "@pybuffer/struct";
+import { getBuffer } from "./as-exporter.js";
 
 // An iterator dropped before its end gives its buffer back when it is collected.
 const dropped = new FinalizationRegistry<BufferView>((view) => releaseBuffer(view));

@@ -11,9 +11,9 @@
  *   (`struct-buffers.ts`), plus Python 2's `buffer` (`legacy-buffer.ts`) and
  *   `memoryviewFromBlob` (`from-blob.ts`).
  * - Namespaces, for the packages whose names overlap (`fromMemory`, `fromObject`,
- *   `isDetached`, …): `legacy`, `typedarray`, `blob`, `pyodide`, each the package unchanged.
- *   Pyodide's PyProxies of Python buffers are accepted wherever an exporter is
- *   (`pyodide-lookup.ts`).
+ *   `isDetached`, …): `legacy`, `typedarray`, `blob`, `pyodide`, `ndarray`, each the package
+ *   unchanged. Pyodide's PyProxies of Python buffers and scijs/stdlib arrays are accepted
+ *   wherever an exporter is (`pyodide-lookup.ts`, `ndarray-lookup.ts`).
  * - Subpaths: `pybuffer/struct`, `pybuffer/core`, … `pybuffer/node-buffer`, each one
  *   package unchanged. `@pybuffer/node-buffer` is only there: it imports `node:buffer`,
  *   which a browser bundle of the main entry must not need (a Node `Buffer` is accepted
@@ -24,6 +24,7 @@ export * as blob from "@pybuffer/blob";
 export * from "@pybuffer/core";
 export * as legacy from "@pybuffer/legacy";
 export * from "@pybuffer/memoryview";
+export * as ndarray from "@pybuffer/ndarray";
 export * as npy from "@pybuffer/npy";
 export * as pyodide from "@pybuffer/pyodide";
 // Both struct and core name the native ABI type; struct's is the one formats take.

@@ -11,12 +11,7 @@
  * released when the call returns; `iterUnpack`'s iterator holds it until the iteration
  * ends, as CPython's does (`held-iterator.ts`).
  */
-import {
-  checkBuffer,
-  PyBUF_SIMPLE,
-  PyBUF_WRITABLE,
-  releaseBuffer,
-} from "@pybuffer/core";
+import { checkBuffer, PyBUF_SIMPLE, PyBUF_WRITABLE, releaseBuffer } from "@pybuffer/core";
 import type {
   BufferSource,
   Column,
@@ -32,14 +27,15 @@ import * as struct from "@pybuffer/struct";
 // The umbrella's own getBuffer: a Pyodide buffer is read as an exporter.
 import { getBuffer } from "./as-exporter.js";
 import { heldIterator } from "./held-iterator.js";
+import { isNdarray } from "./ndarray-lookup.js";
 import { isPyodideBuffer } from "./pyodide-lookup.js";
 
 /** What the struct functions take here: a JavaScript binary type or any exporter. */
 export type StructBuffer = BufferSource | object;
 
-/** Whether `obj` is an exporter that `@pybuffer/struct` cannot read by itself. */
+/** Whether `obj` is an exporter (or a scijs/stdlib array) `@pybuffer/struct` cannot read by itself. */
 function exporterOnly(obj: unknown): boolean {
-  return !ArrayBuffer.isView(obj) && (checkBuffer(obj) || isPyodideBuffer(obj));
+  return !ArrayBuffer.isView(obj) && (checkBuffer(obj) || isPyodideBuffer(obj) || isNdarray(obj));
 }
 
 /**

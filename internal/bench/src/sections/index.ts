@@ -3,6 +3,7 @@ import type { Section } from "../case.js";
 import { copyContiguous, tobytesStep2, tobytesTranspose } from "./memory-copy.js";
 import { equalsD, hex, tolistB, tolistD } from "./memory-items.js";
 import { cast, sliceRelease } from "./memory-ops.js";
+import { ndarrayWrap } from "./ndarray-wrap.js";
 import { packIHHd } from "./pack-ihhd.js";
 import { pyodideReadD, pyodideWrap } from "./pyodide.js";
 import { qqSections } from "./qq.js";
@@ -24,4 +25,5 @@ export const SECTIONS: Section<any>[] = [
   copyContiguous,
   pyodideWrap,
   pyodideReadD,
+  ndarrayWrap,
 ];

@@ -1,0 +1,2 @@
+// `pybuffer/ndarray`: the whole of `@pybuffer/ndarray`, unchanged.
+export * from "@pybuffer/ndarray";
