@@ -106,7 +106,7 @@ function copied(view: BufferView, vt: ViewType, shape: number[]): Aliased {
  *
  * @example
  * ```ts
- * aliasOf(view, viewType("d", 8, "toNdarray"), 8, {}, "toNdarray").strides; // [3, 1]
+ * aliasOf(view, viewType("d", 8, "toNdarray"), 8, undefined, "toNdarray").strides; // [3, 1]
  * ```
  */
 export function aliasOf(
