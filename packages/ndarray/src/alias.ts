@@ -106,7 +106,7 @@ function copied(view: BufferView, vt: ViewType, shape: number[]): Aliased {
  *
  * @example
  * ```ts
- * aliasOf(view, viewType("d", 8, "toNdarray"), 8, {}, "toNdarray").strides; // [3, 1]
+ * aliasOf(view, viewType("d", 8, "toNdarray"), 8, undefined, "toNdarray").strides; // [3, 1]
  * ```
  */
 export function aliasOf(
@@ -124,7 +124,8 @@ export function aliasOf(
     if (copy === true) return copied(view, vt, shape);
     throw new BufferError(`${what}: cannot share the view's memory: ${why}; pass { copy: true }`);
   }
-  const byteStrides = view.strides ?? [itemsize];
+  // A view without strides (a PyBUF_ND or PyBUF_SIMPLE one) is C-contiguous.
+  const byteStrides = view.strides ?? cOrder(shape).map((s) => s * itemsize);
   const strides = new Array<number>(shape.length);
   let lo = view.buf;
   let hi = view.buf;

@@ -2,6 +2,8 @@ import {
   getBuffer,
   LayoutExporter,
   NDBuffer,
+  PyBUF_FORMAT,
+  PyBUF_ND,
   PyBUF_RECORDS_RO,
   releaseBuffer,
   toSuboffsets,
@@ -130,6 +132,17 @@ describe("toNdarray", () => {
     expect(() => toNdarray(view, scijs)).toThrow(
       new ValueError("toNdarray: operation forbidden on a released buffer view"),
     );
+  });
+
+  it("takes views without strides as C-contiguous", () => {
+    const view = getBuffer(
+      fromNdarray(scijs(new Int32Array([1, 2, 3, 4, 5, 6]), [2, 3])),
+      PyBUF_ND | PyBUF_FORMAT,
+    );
+    expect(view.strides).toBeNull();
+    const y = toNdarray(view, scijs);
+    expect([y.stride, y.get(1, 0)]).toEqual([[3, 1], 4]);
+    releaseBuffer(view);
   });
 
   it("refuses read-only exporters when a writable result is asked for", () => {
