@@ -4,7 +4,7 @@
  * `HeapBuffer`, a Python object whose buffer is memory on the heap that JavaScript
  * describes (format, shape, strides, suboffsets, read-only), made with
  * `PyMemoryView_FromBuffer` and handed to Python through PEP 688's `__buffer__`
- * (CPython ≥ 3.12, so Pyodide ≥ 0.27).
+ * (CPython ≥ 3.12, so Pyodide ≥ 0.26).
  */
 import { fromPythonError } from "./python-error.js";
 import type { PyodideLike, PyProxyLike } from "./types.js";
