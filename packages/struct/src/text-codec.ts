@@ -56,12 +56,22 @@ declare const TextDecoder: new (
   options: { fatal: boolean },
 ) => { decode(bytes: Uint8Array): string };
 
-const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+// Made on first use: reading Node's lazy TextEncoder global at import would change it.
+let utf8: {
+  encoder: { encode(text: string): Uint8Array };
+  decoder: { decode(b: Uint8Array): string };
+} | null = null;
+
+function utf8Codec(): NonNullable<typeof utf8> {
+  if (utf8 === null) {
+    utf8 = { encoder: new TextEncoder(), decoder: new TextDecoder("utf-8", { fatal: true }) };
+  }
+  return utf8;
+}
 
 /** `text.encode(encoding)`, with Python's UnicodeEncodeError for a character out of range. */
 function encode(text: string, encoding: TextEncoding): Uint8Array {
-  if (encoding === "utf-8") return utf8Encoder.encode(text);
+  if (encoding === "utf-8") return utf8Codec().encoder.encode(text);
   const limit = encoding === "ascii" ? 0x80 : 0x100;
   const points = Array.from(text, (ch) => ch.codePointAt(0) as number);
   const bad = points.findIndex((cp) => cp >= limit);
@@ -81,7 +91,7 @@ function decode(bytes: Uint8Array, encoding: TextEncoding): string {
   const body = bytes.subarray(0, end);
   if (encoding === "utf-8") {
     try {
-      return utf8Decoder.decode(body);
+      return utf8Codec().decoder.decode(body);
     } catch {
       throw utf8Error(body);
     }

@@ -4,16 +4,15 @@
  * outside the view's own items is ever read (a view over a pooled Node Buffer never
  * shows the rest of the pool).
  */
-import { Struct } from "@pybuffer/struct";
-import { bytesRepr, describeError, elidedItems, itemRepr, summary } from "@pybuffer/struct/print";
+import { bytesRepr, describeError, elidedItems, summary } from "@pybuffer/struct/print";
 import { exportCount, getBuffer, isReleased, releaseBuffer } from "../exporter.js";
 import { PyBUF_FULL_RO } from "../flags.js";
 import { getPointer } from "../pointer.js";
 import { checkReach } from "../reach.js";
 import type { BufferView } from "../view.js";
+import { simpleReader } from "./simple-items.js";
 
-/** Items wider than this print as their first bytes (never a megabyte `s` field in full). */
-const WIDE = 4096;
+/** Bytes shown of an item printed as bytes (never a megabyte `s` field in full). */
 const WIDE_SHOWN = 32;
 
 /**
@@ -30,43 +29,35 @@ export function className(obj: unknown): string {
 }
 
 /** A reader of one item's text at an index, or why the items cannot be read. */
-function itemReader(view: BufferView): ((index: readonly number[]) => string) | string {
+function itemReader(
+  view: BufferView,
+  readAt: ((at: number) => string) | undefined,
+): ((index: readonly number[]) => string) | string {
   try {
     checkReach(view);
   } catch (error) {
     return `(items unreadable: ${describeError(error)})`;
   }
+  // Py_buffer's rule for no shape: len bytes in one dimension.
   const bytewise = view.shape === null && view.ndim !== 0;
   const width = bytewise ? 1 : view.itemsize;
-  let codec: Struct | null = null;
-  try {
-    const struct = new Struct(bytewise ? "B" : (view.format ?? "B"), { abi: view.abi });
-    if (struct.size === width && width <= WIDE) codec = struct;
-  } catch {
-    // A format struct cannot read: the items print as their bytes.
-  }
-  return (index) => {
-    const at = getPointer(view, index);
-    const bytes = new Uint8Array(
-      view.memory,
-      at,
-      Math.min(width, codec === null ? WIDE_SHOWN : width),
-    );
-    if (codec !== null) {
-      try {
-        return itemRepr(codec.unpack(bytes), codec.layout);
-      } catch {
-        // A code with a layout but no value ('O', 'g', '&'): its bytes instead.
-      }
-    }
-    return width > bytes.length ? `${bytesRepr(bytes)}...` : bytesRepr(bytes);
-  };
+  const read =
+    (bytewise ? (at: number) => String(new Uint8Array(view.memory, at, 1)[0]) : null) ??
+    readAt ??
+    simpleReader(view, width) ??
+    ((at: number) => {
+      const bytes = new Uint8Array(view.memory, at, Math.min(width, WIDE_SHOWN));
+      return width > bytes.length ? `${bytesRepr(bytes)}...` : bytesRepr(bytes);
+    });
+  return (index) => read(getPointer(view, index));
 }
 
 /**
  * `<name format='h' shape=(2, 3) strides=(6, 2) readonly=False … [[1, 2, 3], [4, 5, 6]]>`:
  * a view's layout, the `extra` parts, and its first items (elided with `...`). A view
- * given back with `releaseBuffer` prints `released=True` and no items.
+ * given back with `releaseBuffer` prints `released=True` and no items. `readAt` gives the
+ * text of the item at a byte address of `view.memory`; without it, single integer, float,
+ * bool and char codes are read and other formats print each item's bytes.
  *
  * @example
  * describeView("memory", getBuffer(nd, PyBUF_FULL_RO));
@@ -76,6 +67,7 @@ export function describeView(
   name: string,
   view: BufferView,
   extra: Readonly<Record<string, string | number | boolean | readonly number[] | undefined>> = {},
+  readAt?: (at: number) => string,
 ): string {
   const released = isReleased(view);
   // A 0-d view may leave shape and strides out; Py_buffer's rule for no shape otherwise:
@@ -93,7 +85,7 @@ export function describeView(
   };
   if (shape === null) Object.assign(parts, { len: view.len });
   if (released) return summary(name, parts);
-  const read = itemReader(view);
+  const read = itemReader(view, readAt);
   if (typeof read === "string") return summary(name, parts, read);
   try {
     return summary(name, parts, elidedItems(shape ?? [view.len], read));
