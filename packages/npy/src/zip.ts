@@ -7,6 +7,7 @@
  * module only lays out the container.
  */
 import { ValueError } from "@pybuffer/struct";
+import { latin1Text } from "./header.js";
 
 /** One member of an archive, as its central directory says. */
 export interface ZipEntry {
@@ -121,7 +122,7 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
     let localOffset = f.u32(at + 42);
     f.need(at + 46, nameLength + extraLength + commentLength, "a central directory entry");
     const raw = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = flags & 0x800 ? utf8.decode(raw) : String.fromCharCode(...raw);
+    const name = flags & 0x800 ? utf8.decode(raw) : latin1Text(raw);
     const wanted = [fileSize, compressedSize, localOffset].filter((v) => v === LIMIT).length;
     const big = zip64Values(f, at + 46 + nameLength, extraLength, wanted);
     if (fileSize === LIMIT) fileSize = big.shift() as number;

@@ -3,6 +3,7 @@ import type { Section } from "../case.js";
 import { copyContiguous, tobytesStep2, tobytesTranspose } from "./memory-copy.js";
 import { equalsD, hex, tolistB, tolistD } from "./memory-items.js";
 import { cast, sliceRelease } from "./memory-ops.js";
+import { npyLoad, npyOpen1g, npySave } from "./npy.js";
 import { packIHHd } from "./pack-ihhd.js";
 import { qqSections } from "./qq.js";
 import { unpackIHHd } from "./unpack-ihhd.js";
@@ -21,4 +22,7 @@ export const SECTIONS: Section<any>[] = [
   hex,
   equalsD,
   copyContiguous,
+  npyLoad,
+  npyOpen1g,
+  npySave,
 ];
