@@ -63,6 +63,8 @@ export interface Section<D> {
   rows(data: D): Row<D>[];
   /** Files for CPython: the same bytes, plus what its checks expect. */
   pythonFiles(data: D): Record<string, Uint8Array | string>;
+  /** `"numpy"`: CPython's side is NumPy's (`py/bench_npy.py` under plain `python3`). */
+  readonly python?: "numpy";
 }
 
 /** A failed check; the message names what differs. */

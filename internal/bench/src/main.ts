@@ -17,7 +17,7 @@ import { loadCaseFiles } from "./case-files.js";
 import { hasGc, runSection, type Timing } from "./harness.js";
 import { loadCore } from "./ours/core.js";
 import { loadStruct } from "./ours/struct.js";
-import { cpython, runPython } from "./python.js";
+import { cpython, numpyPython, runPython } from "./python.js";
 import {
   consoleTable,
   markdownSection,
@@ -56,6 +56,7 @@ for (const { file, reason } of caseFiles.unavailable) {
 }
 if (caseFiles.unavailable.length > 0) process.exit(1);
 const python = argv.includes("--no-python") ? "left out (--no-python)" : cpython();
+const numpy = argv.includes("--no-python") ? "left out (--no-python)" : numpyPython();
 if (typeof python === "string") console.log(`CPython rows: ${python}`);
 
 const results: SectionResult[] = [];
@@ -80,10 +81,12 @@ for (const section of SECTIONS) {
     const m = measured.find((x) => x.name === row.name && x.kind === row.kind);
     return m ? measuredRow(m.name, m.kind, m.samplesNs, items) : unavailableRow(row as Row<never>);
   });
-  if (typeof python === "string") {
-    out.push({ name: "", kind: "cpython", unavailable: python });
+  const py = section.python === "numpy" ? numpy : python;
+  if (typeof py === "string") {
+    out.push({ name: "", kind: "cpython", unavailable: py });
   } else {
-    for (const r of runPython(python, section.id, section.pythonFiles(data), pyTiming)) {
+    const files = section.pythonFiles(data);
+    for (const r of runPython(py, section.id, files, pyTiming, py === numpy)) {
       out.push(measuredRow(r.name, "cpython", r.samplesNs, items));
     }
   }

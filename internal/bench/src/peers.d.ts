@@ -48,3 +48,10 @@ declare module "long" {
   }
   export default Long;
 }
+
+declare module "numpy-parser" {
+  export function fromArrayBuffer(buffer: ArrayBuffer): {
+    data: ArrayLike<number>;
+    shape: number[];
+  };
+}

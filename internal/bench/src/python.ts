@@ -12,6 +12,7 @@ import { findPython, type PythonCommand } from "@pybuffer-internal/oracle";
 import type { Timing } from "./harness.js";
 
 const SCRIPT = fileURLToPath(new URL("../py/bench.py", import.meta.url));
+const NUMPY_SCRIPT = fileURLToPath(new URL("../py/bench_npy.py", import.meta.url));
 
 export interface PythonRow {
   readonly name: string;
@@ -23,16 +24,28 @@ export function cpython(): PythonCommand | string {
   return findPython("3.13") ?? "python3.13 not found (pyenv 3.13.0 or PYBUFFER_PYTHON313)";
 }
 
+/** The interpreter with NumPy (plain `python3`), or the reason there is none. */
+export function numpyPython(): PythonCommand | string {
+  return findPython("numpy") ?? "no python3 with NumPy found";
+}
+
 export function runPython(
   python: PythonCommand,
   section: string,
   files: Record<string, Uint8Array | string>,
   timing: Timing,
+  numpy = false,
 ): PythonRow[] {
   const dir = mkdtempSync(join(tmpdir(), "pybuffer-bench-"));
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-    const args = [SCRIPT, dir, String(timing.rounds), String(timing.warmup), section];
+    const args = [
+      numpy ? NUMPY_SCRIPT : SCRIPT,
+      dir,
+      String(timing.rounds),
+      String(timing.warmup),
+      section,
+    ];
     const run = spawnSync(python.command, args, {
       env: python.env,
       encoding: "utf8",

@@ -29,6 +29,6 @@ for name, fn in (("savez", np.savez), ("savez_compressed", np.savez_compressed))
     cases.append({"name": name, "npz": f.getvalue(), "arrays": npz_arrays(f.getvalue())})
 f = io.BytesIO()
 with zipfile.ZipFile(f, "w") as z:
-    z.writestr("raw.txt", b"not an array")
+    z.writestr(zipfile.ZipInfo("raw.txt", date_time=(2024, 1, 2, 3, 4, 6)), b"not an array")
 cases.append({"name": "zipfile", "npz": f.getvalue(), "arrays": [["raw.txt", b"not an array"]]})
 oracle_json.dump(oracle_json.encode({"numpy": np.__version__, "cases": cases}))

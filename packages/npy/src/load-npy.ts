@@ -18,6 +18,7 @@ import {
   PyBUF_WRITABLE,
   pythonTypeName,
   releaseBuffer,
+  type VerifiedLayout,
   verifyLayout,
 } from "@pybuffer/core";
 import { ValueError } from "@pybuffer/struct";
@@ -79,6 +80,15 @@ export function bytesOf(source: unknown, what: string): Bytes {
 
 /** @internal The view format of a header's dtype, or the error naming it. */
 export function viewFormat(header: ParsedHeader): string {
+  let format = FORMATS.get(header);
+  if (format === undefined) {
+    format = formatOf(header);
+    if (Object.isFrozen(header)) FORMATS.set(header, format);
+  }
+  return format;
+}
+
+function formatOf(header: ParsedHeader): string {
   const { dtype } = header;
   const named = (): string => descrRepr(header.descr);
   if (hasObjects(dtype)) {
@@ -103,6 +113,10 @@ function hasObjects(d: DType): boolean {
   return d.fields.some((f) => hasObjects(f.dtype));
 }
 
+// The verified layout of each kept header (readHeader keeps frozen parses).
+const LAYOUTS = new WeakMap<ParsedHeader, VerifiedLayout>();
+const FORMATS = new WeakMap<ParsedHeader, string>();
+
 /** @internal An NpyArray over `bytes` with `header` read from them. */
 export function arrayOver(bytes: Bytes, header: ParsedHeader, options: LoadNpyOptions): NpyArray {
   const format = viewFormat(header);
@@ -115,8 +129,12 @@ export function arrayOver(bytes: Bytes, header: ParsedHeader, options: LoadNpyOp
       `EOF: reading array data, expected ${need} bytes got ${Math.max(0, have)}`,
     );
   }
-  const strides = fillContiguousStrides(shape, itemsize, header.fortranOrder ? "F" : "C");
-  const layout = verifyLayout({ format, itemsize, shape, strides }, "loadNpy");
+  let layout = LAYOUTS.get(header);
+  if (layout === undefined || !layout.intact()) {
+    const strides = fillContiguousStrides(shape, itemsize, header.fortranOrder ? "F" : "C");
+    layout = verifyLayout({ format, itemsize, shape, strides }, "loadNpy");
+    if (Object.isFrozen(header)) LAYOUTS.set(header, layout);
+  }
   const { dtype: _, ...plain } = header;
   return new NpyArray({
     memory: bytes.memory,

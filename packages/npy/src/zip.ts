@@ -7,6 +7,7 @@
  * module only lays out the container.
  */
 import { ValueError } from "@pybuffer/struct";
+import { latin1Text } from "./header.js";
 
 /** One member of an archive, as its central directory says. */
 export interface ZipEntry {
@@ -97,8 +98,6 @@ function endRecord(f: Fields): { count: number; offset: number; size: number } {
   return { count, offset, size };
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: false });
-
 /** The members of the zip archive `bytes`, from its central directory (no data read). */
 export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
   const f = new Fields(bytes);
@@ -121,7 +120,7 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
     let localOffset = f.u32(at + 42);
     f.need(at + 46, nameLength + extraLength + commentLength, "a central directory entry");
     const raw = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = flags & 0x800 ? utf8.decode(raw) : String.fromCharCode(...raw);
+    const name = flags & 0x800 ? new TextDecoder().decode(raw) : latin1Text(raw);
     const wanted = [fileSize, compressedSize, localOffset].filter((v) => v === LIMIT).length;
     const big = zip64Values(f, at + 46 + nameLength, extraLength, wanted);
     if (fileSize === LIMIT) fileSize = big.shift() as number;

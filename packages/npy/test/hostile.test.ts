@@ -186,6 +186,28 @@ describe("arguments", () => {
     expect(() => loadNpy(file)).toThrow(/detached/);
   });
 
+  it("a buffer detached by an option's getter mid-call gives a clean error", () => {
+    for (const key of ["maxHeaderSize", "readonly"]) {
+      const file = npy(ok, 24);
+      const options = {
+        get [key]() {
+          structuredClone(file.buffer, { transfer: [file.buffer] });
+          return undefined;
+        },
+      };
+      let thrown: unknown = null;
+      try {
+        getBuffer(loadNpy(file, options), PyBUF_FULL_RO);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(pythonErrorName(thrown), `${key}: ${String(thrown)}`).toMatch(
+        /ValueError|BufferError/,
+      );
+      expect((thrown as Error).message).toMatch(/EOF|detached/);
+    }
+  });
+
   it("a view made before the buffer was detached is refused at the next request", () => {
     const file = npy(ok, 24);
     const array = loadNpy(file);

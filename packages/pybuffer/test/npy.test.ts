@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { blob, MemoryView, memoryview, NDBuffer, npy } from "../src/index.js";
 
-function records(n: number): Uint8Array {
+function records(n: number): Uint8Array<ArrayBuffer> {
   const data = new ArrayBuffer(n * 12);
   const dv = new DataView(data);
   for (let i = 0; i < n; i++) {

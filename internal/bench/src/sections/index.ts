@@ -4,6 +4,7 @@ import { copyContiguous, tobytesStep2, tobytesTranspose } from "./memory-copy.js
 import { equalsD, hex, tolistB, tolistD } from "./memory-items.js";
 import { cast, sliceRelease } from "./memory-ops.js";
 import { ndarrayWrap } from "./ndarray-wrap.js";
+import { npyLoad, npyOpen1g, npySave } from "./npy.js";
 import { packIHHd } from "./pack-ihhd.js";
 import { pyodideReadD, pyodideWrap } from "./pyodide.js";
 import { qqSections } from "./qq.js";
@@ -26,4 +27,7 @@ export const SECTIONS: Section<any>[] = [
   pyodideWrap,
   pyodideReadD,
   ndarrayWrap,
+  npyLoad,
+  npyOpen1g,
+  npySave,
 ];
