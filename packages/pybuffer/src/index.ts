@@ -25,7 +25,6 @@ export * from "@pybuffer/core";
 export * as legacy from "@pybuffer/legacy";
 export * from "@pybuffer/memoryview";
 export * as ndarray from "@pybuffer/ndarray";
-export * as npy from "@pybuffer/npy";
 export * as pyodide from "@pybuffer/pyodide";
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";

@@ -4,7 +4,8 @@
  * `@pybuffer/blob` with the struct format of its dtype.
  */
 import { describe, expect, it } from "vitest";
-import { blob, MemoryView, memoryview, NDBuffer, npy } from "../src/index.js";
+import { blob, MemoryView, memoryview, NDBuffer } from "../src/index.js";
+import * as npy from "../src/npy.js";
 
 function records(n: number): Uint8Array<ArrayBuffer> {
   const data = new ArrayBuffer(n * 12);
