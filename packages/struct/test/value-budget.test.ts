@@ -1,8 +1,9 @@
 /**
  * The value budget (src/codec/value-budget.ts): a call builds at most 65,536 values,
- * plus 8 per byte it reads or writes, plus 1 per format character and struct. Zero-size items (`T{}`, `0s`) once turned an empty
- * buffer into an out-of-memory abort of the process; each reproducer of issue 19 is
- * now a StructError, raised from the layout before anything is built.
+ * plus 8 per byte it reads or writes, plus 1 per format character and struct. Zero-size
+ * items (`T{}`, `0s`) once turned an empty buffer into an out-of-memory abort of the
+ * process; each reproducer of issue 19 is now a StructError, raised from the layout
+ * before anything is built.
  */
 import { describe, expect, it } from "vitest";
 import {
