@@ -117,7 +117,7 @@ export class Struct<F extends string = string, const O extends StructOptions = {
 
   /** The value budget for `n` structs (see `codec/value-budget.ts`). */
   #checkBudget(n: number): void {
-    checkBudget(this.#values * n, this.size * n);
+    checkBudget(this.#values, this.size, this.format.length, n);
   }
 
   /**

@@ -1,8 +1,9 @@
 /**
- * The value budget (src/codec/value-budget.ts): a call builds at most 65,536 values
- * plus 8 per byte it reads or writes. Zero-size items (`T{}`, `0s`) once turned an empty
- * buffer into an out-of-memory abort of the process; each reproducer of issue 19 is
- * now a StructError, raised from the layout before anything is built.
+ * The value budget (src/codec/value-budget.ts): a call builds at most 65,536 values,
+ * plus 8 per byte it reads or writes, plus 1 per format character and struct. Zero-size
+ * items (`T{}`, `0s`) once turned an empty buffer into an out-of-memory abort of the
+ * process; each reproducer of issue 19 is now a StructError, raised from the layout
+ * before anything is built.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -20,10 +21,10 @@ import { raises } from "./helpers.js";
 
 const EMPTY = new Uint8Array(0);
 
-function tooMany(values: number, bytes: number): [string, string] {
+function tooMany(values: number, bytes: number, limit: number): [string, string] {
   return [
     "struct.error",
-    `too many values: the format gives ${values} values for ${bytes} bytes (at most 65536 plus 8 per byte)`,
+    `too many values: the format gives ${values} values for ${bytes} bytes (at most ${limit})`,
   ];
 }
 
@@ -37,29 +38,33 @@ function refusedAtOnce(fn: () => unknown): [string | undefined, string] {
 
 describe("the reproducers of issue 19", () => {
   it("refuses huge results from zero-size items over an empty buffer", () => {
-    expect(refusedAtOnce(() => unpack("100000000T{}", EMPTY))).toEqual(tooMany(1e8, 0));
-    expect(refusedAtOnce(() => unpack("(100000000)0s", EMPTY))).toEqual(tooMany(1e8 + 1, 0));
-    expect(refusedAtOnce(() => unpack("T{2147483647T{}}", EMPTY))).toEqual(tooMany(2 ** 31 + 1, 0));
+    expect(refusedAtOnce(() => unpack("100000000T{}", EMPTY))).toEqual(tooMany(1e8, 0, 65536 + 12));
+    expect(refusedAtOnce(() => unpack("(100000000)0s", EMPTY))).toEqual(
+      tooMany(1e8 + 1, 0, 65536 + 13),
+    );
+    expect(refusedAtOnce(() => unpack("T{2147483647T{}}", EMPTY))).toEqual(
+      tooMany(2 ** 31 + 1, 0, 65536 + 16),
+    );
     // The count joins the shape, (3,2147483647,2,0): the record, then lists of
     // 1 + 3 + 3 * 2147483647 + 3 * 2147483647 * 2 (empty) prefixes.
     expect(refusedAtOnce(() => unpack("T{(3,2147483647,2)0Q}", EMPTY))).toEqual(
-      tooMany(2 + 3 + 3 * 2147483647 * 3, 0),
+      tooMany(2 + 3 + 3 * 2147483647 * 3, 0, 65536 + 21),
     );
     expect(refusedAtOnce(() => [...iterUnpack("B100000000T{}", new Uint8Array(1))])).toEqual(
-      tooMany(1e8 + 1, 1),
+      tooMany(1e8 + 1, 1, 65536 + 8 + 13),
     );
-    expect(refusedAtOnce(() => unpack("10000000T{}", EMPTY))).toEqual(tooMany(1e7, 0));
+    expect(refusedAtOnce(() => unpack("10000000T{}", EMPTY))).toEqual(tooMany(1e7, 0, 65536 + 11));
   });
 
   it("refuses them through every entry point that builds or takes values", () => {
     const fmt = "10000000T{}";
-    const err = tooMany(1e7, 0);
+    const err = tooMany(1e7, 0, 65536 + 11);
     expect(refusedAtOnce(() => unpackFrom(fmt, EMPTY))).toEqual(err);
     expect(refusedAtOnce(() => pack(fmt))).toEqual(err);
     expect(refusedAtOnce(() => packInto(fmt, new Uint8Array(1), 0))).toEqual(err);
     for (const codegen of [true, false]) {
       const s = new Struct("B1000000T{}", { codegen });
-      const one = tooMany(1_000_001, 1);
+      const one = tooMany(1_000_001, 1, 65536 + 8 + 11);
       expect(refusedAtOnce(() => s.unpack(new Uint8Array(1)))).toEqual(one);
       expect(refusedAtOnce(() => s.iterUnpack(new Uint8Array(1)))).toEqual(one);
       expect(refusedAtOnce(() => s.unpackMany(new Uint8Array(1)))).toEqual(one);
@@ -79,26 +84,36 @@ describe("the reproducers of issue 19", () => {
   });
 });
 
-describe("the rule: 65,536 values plus 8 per byte", () => {
-  it("holds at the floor, for one struct", () => {
-    expect(unpack("65536T{}", EMPTY)).toHaveLength(65536);
-    expect(raises(() => unpack("65537T{}", EMPTY))).toEqual(tooMany(65537, 0));
-    expect(pack("65536T{}", ...new Array(65536).fill([]))).toEqual(EMPTY);
-    // Sub-array lists count: 1 + 4 lists and 4 * 16384 empty strings.
-    expect(raises(() => unpack("(4,16384)0s", EMPTY))).toEqual(tooMany(5 + 65536, 0));
+describe("the rule: 65,536 values, 8 per byte, 1 per format character", () => {
+  it("holds at the limit, for one struct", () => {
+    // "65544T{}" has 8 characters: 65,536 + 8 values are allowed.
+    expect(unpack("65544T{}", EMPTY)).toHaveLength(65544);
+    expect(raises(() => unpack("65545T{}", EMPTY))).toEqual(tooMany(65545, 0, 65544));
+    expect(pack("65544T{}", ...new Array(65544).fill([]))).toEqual(EMPTY);
+    // Sub-array lists count: 1 + 4 lists and 4 * 16390 empty strings.
+    expect(raises(() => unpack("(4,16390)0s", EMPTY))).toEqual(
+      tooMany(5 + 4 * 16390, 0, 65536 + 11),
+    );
   });
 
-  it("counts all structs of a bulk call against all their bytes", () => {
-    // 9 values per byte: the floor covers the 65,536 bytes' 8th value surplus.
-    const ok = new Uint8Array(65536);
-    expect(unpackMany("B8T{}", ok)).toHaveLength(65536);
-    const over = new Uint8Array(65537);
-    expect(raises(() => unpackMany("B8T{}", over))).toEqual(tooMany(9 * 65537, 65537));
-    expect(raises(() => iterUnpack("B8T{}", over))).toEqual(tooMany(9 * 65537, 65537));
-    expect(raises(() => unpackColumns("B8T{}", over))).toEqual(tooMany(9 * 65537, 65537));
-    expect(
-      raises(() => packMany("B8T{}", new Array(65537).fill([0, ...new Array(8).fill([])]))),
-    ).toEqual(tooMany(9 * 65537, 65537));
+  it("lets every CPython format through: its values cost a character or a byte", () => {
+    const fmt = "0s".repeat(100_000);
+    expect(unpack(fmt, EMPTY)).toHaveLength(100_000);
+    expect(unpack("0s".repeat(131_072), EMPTY)).toHaveLength(131_072);
+  });
+
+  it("counts all structs of a bulk call against all their bytes and characters", () => {
+    // "B100T{}": 101 values, 1 byte and 7 characters a struct; 762 structs fit.
+    const fmt = "B100T{}";
+    expect(unpackMany(fmt, new Uint8Array(762))).toHaveLength(762);
+    const over = new Uint8Array(763);
+    const err = tooMany(101 * 763, 763, 65536 + 763 * (8 + 7));
+    expect(raises(() => unpackMany(fmt, over))).toEqual(err);
+    expect(raises(() => iterUnpack(fmt, over))).toEqual(err);
+    expect(raises(() => unpackColumns(fmt, over))).toEqual(err);
+    const row = [0, ...new Array(100).fill([])];
+    expect(raises(() => packMany(fmt, new Array(763).fill(row)))).toEqual(err);
+    expect(packMany(fmt, new Array(762).fill(row))).toEqual(new Uint8Array(762));
   });
 
   it("never limits formats whose values take bytes", () => {
