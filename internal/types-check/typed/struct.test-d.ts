@@ -64,7 +64,7 @@ expectType(unpack("", b)).is<[]>();
 expectType(unpack("3c", b)).is<[Bytes, Bytes, Bytes]>();
 // A long count is an array (a tuple that long helps no one).
 expectType(unpack("<1000B", b)).is<number[]>();
-expectType(unpack("<999B", b)["length"]).is<999>();
+expectType(unpack("<999B", b).length).is<999>();
 
 // --- records and sub-arrays ---------------------------------------------------------------
 
