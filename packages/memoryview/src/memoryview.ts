@@ -10,8 +10,10 @@ import {
   bf_getbuffer,
   bf_releasebuffer,
   checkBuffer,
+  type NdimOfShape,
   PyBUF_FULL_RO,
   pythonTypeName,
+  type ShapedExporter,
 } from "@pybuffer/core";
 import { BufferError, tp_name, ValueError } from "@pybuffer/struct";
 import { castLayout, checkCastFormat } from "./cast.js";
@@ -20,16 +22,17 @@ import { isByteFormat, nativeSize } from "./format.js";
 import { exportOf } from "./guards.js";
 import { hashBytes } from "./hash.js";
 import { hexArgs, hexString } from "./hex.js";
-import type { Key } from "./indexing.js";
+import type { Ellipsis, Key } from "./indexing.js";
 import { failingCodec } from "./item-codec.js";
 import { C, F, ownLayout, PLACEHOLDER, RELEASED } from "./layout.js";
 import { ManagedBuffer } from "./managed-buffer.js";
 import { count, indexOf, iterate } from "./sequence.js";
-import { Slice, type SliceBound } from "./slice.js";
+import type { Slice, SliceBound } from "./slice.js";
 import { deleteItem, getItem, setItem, sliceView } from "./subscript.js";
 import { toBytes } from "./to-bytes.js";
 import { toList } from "./to-list.js";
 import { ViewState } from "./view-state.js";
+import type { ItemKey, ItemOf, IterItem, Known, ListOf } from "./view-types.js";
 
 /**
  * Passed to the constructor by {@link newView}: take the managed buffer and layout it left
@@ -48,7 +51,12 @@ let shellView: BufferView = PLACEHOLDER;
  * @example
  * getBuffer(m, PyBUF_SIMPLE).obj === m; // true
  */
-export interface MemoryView {
+// `any` defaults: a view whose format and dimensions are not known is `MemoryView`, and a
+// typed one (`MemoryView<"d", 1>`) must be usable where a `MemoryView` is taken. Its members
+// then give today's general types (`unknown`); `any` never reaches a result.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export interface MemoryView<F extends string = any, N extends number = any>
+  extends ShapedExporter<F, N> {
   /**
    * `memory_getbuf`: a memoryview is an exporter. The exported view's `obj` is this
    * memoryview, which cannot be released until the export is given back.
@@ -75,7 +83,11 @@ export interface MemoryView {
  * m.release();
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block installs the symbol methods
-export class MemoryView extends ViewState implements Iterable<unknown> {
+// biome-ignore lint/suspicious/noExplicitAny: the defaults, as on the interface above
+export class MemoryView<F extends string = any, N extends number = any>
+  extends ViewState
+  implements Iterable<IterItem<F, N>>
+{
   static {
     Object.defineProperties(MemoryView.prototype, {
       // Python's name for the type, in messages ("…, not memoryview").
@@ -187,6 +199,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * m.toReadOnly().readonly; // true
    */
+  toReadOnly(): MemoryView<F, N>;
   toReadOnly(): MemoryView {
     this._alive();
     const view = this._copyLayout();
@@ -246,6 +259,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * m.toList(); // [[1, 2], [3, 4]]
    */
+  toList(): ListOf<F, N>;
   toList(): unknown {
     this._alive();
     let codec = this._fmt();
@@ -267,6 +281,9 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.get(-1); // the last item
    * m2d.get([1, 2]);
    */
+  get(key: ItemKey<N>): ItemOf<F>;
+  get(key: Slice | readonly Slice[] | typeof Ellipsis): MemoryView<F, N>;
+  get(key: Key): unknown;
   get(key: Key): unknown {
     return getItem(this, key);
   }
@@ -301,6 +318,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.slice(1); // m[1:]
    * m.slice(null, null, -1); // m[::-1]
    */
+  slice(start?: SliceBound, stop?: SliceBound, step?: SliceBound): MemoryView<F, N>;
   slice(start?: SliceBound, stop?: SliceBound, step?: SliceBound): MemoryView {
     return sliceView(this, start, stop, step);
   }
@@ -311,6 +329,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * [...m]; // [1, 2, 3]
    */
+  [Symbol.iterator](): IterableIterator<IterItem<F, N>>;
   [Symbol.iterator](): IterableIterator<unknown> {
     return iterate(this);
   }
@@ -344,6 +363,11 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * m.cast("I", [2, 2]);
    */
+  cast<G extends string>(format: G): MemoryView<Known<G, string>, 1>;
+  cast<G extends string, const S extends readonly (number | bigint)[]>(
+    format: G,
+    shape: S,
+  ): MemoryView<Known<G, string>, Known<NdimOfShape<S>, number>>;
   cast(format: string, shape?: readonly (number | bigint)[]): MemoryView {
     checkCastFormat(format);
     this._alive();

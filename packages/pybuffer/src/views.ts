@@ -9,6 +9,7 @@
  */
 import type { BufferView, Memory } from "@pybuffer/core";
 import * as mv from "@pybuffer/memoryview";
+import type { FormatOfSource, NdimOfSource } from "@pybuffer/typedarray";
 import { asExporter } from "./as-exporter.js";
 
 /** A key that assigns a slice (`m[a:b] = x`, `m[a:b, c:d] = x`), whose value is a buffer. */
@@ -27,7 +28,11 @@ function isSliceKey(key: unknown): boolean {
  * m.slice(1) instanceof MemoryView; // true
  * ```
  */
-export class MemoryView extends mv.MemoryView {
+// biome-ignore lint/suspicious/noExplicitAny: `@pybuffer/memoryview`'s defaults (see there)
+export class MemoryView<F extends string = any, N extends number = any> extends mv.MemoryView<
+  F,
+  N
+> {
   constructor(obj: unknown) {
     super(asExporter(obj));
   }
@@ -75,6 +80,9 @@ function adopt(m: mv.MemoryView): MemoryView {
  * memoryview(new Float64Array(8)).format; // "d"
  * ```
  */
+export function memoryview<E>(
+  obj: E,
+): MemoryView<mv.Known<FormatOfSource<E>, string>, mv.Known<NdimOfSource<E>, number>>;
 export function memoryview(obj: unknown): MemoryView {
   return new MemoryView(obj);
 }
@@ -87,6 +95,9 @@ export function memoryview(obj: unknown): MemoryView {
  * fromObject(new Int16Array([1, -1])).toList(); // [1, -1]
  * ```
  */
+export function fromObject<E>(
+  obj: E,
+): MemoryView<mv.Known<FormatOfSource<E>, string>, mv.Known<NdimOfSource<E>, number>>;
 export function fromObject(obj: unknown): MemoryView {
   return new MemoryView(obj);
 }
