@@ -2,6 +2,7 @@
 // compiled by `tsc` (with every TypeScript version the packages support), never run.
 // Each `@ts-expect-error` is a misuse the types must reject.
 
+import { iterUnpackBlob, iterUnpackBlobColumns } from "@pybuffer/blob";
 import {
   type Abi,
   type Complex,
@@ -26,6 +27,7 @@ import * as umbrella from "pybuffer";
 import { expectType } from "./assert.js";
 
 declare const b: Uint8Array;
+declare const fmtOfBlob: string;
 type Bytes = Uint8Array<ArrayBuffer>;
 type N = number | bigint | boolean;
 
@@ -50,6 +52,7 @@ expectType(unpack("!L", b)).is<[number]>();
 // Codes with a layout but no faithful value unpack to nothing at all.
 expectType(unpack("O", b)).is<[never]>();
 expectType(unpack("g", b)).is<[never]>();
+expectType(unpack("4t&hZg", b)).is<[never, never, never]>();
 
 // --- counts, padding, whitespace ----------------------------------------------------------
 
@@ -183,6 +186,19 @@ expectType(umbrella.unpackColumns("<q", b)).is<[BigInt64Array<ArrayBuffer>]>();
 expectType(new umbrella.Struct("<Hl", { abi: "wasm32" }).unpack(b)).is<[number, number]>();
 umbrella.packInto("<h", b, 0, 1);
 expectType(umbrella.pack("<h", 1)).is<Uint8Array<ArrayBuffer>>();
+
+// @pybuffer/blob's streamed iter_unpack over a Blob: records and columns typed the same way.
+declare const blob: Blob;
+expectType(iterUnpackBlob("<hq", blob)).is<AsyncGenerator<[number, bigint], void, undefined>>();
+expectType(iterUnpackBlob("<q", blob, { int64: "number" })).is<
+  AsyncGenerator<[number], void, undefined>
+>();
+expectType(iterUnpackBlobColumns("<hd", blob)).is<
+  AsyncGenerator<[Int16Array<ArrayBuffer>, Float64Array<ArrayBuffer>], void, undefined>
+>();
+expectType(iterUnpackBlob(fmtOfBlob, blob)).is<AsyncGenerator<unknown[], void, undefined>>();
+// @ts-expect-error: bad char in struct format: 'y'
+iterUnpackBlob("<y", blob);
 
 // --- exported type helpers ----------------------------------------------------------------
 

@@ -5,7 +5,14 @@
  * constant for files of gigabytes. Progress is reported per chunk; an AbortSignal
  * stops the read.
  */
-import { type Column, Struct, type StructOptions } from "@pybuffer/struct";
+import {
+  type Column,
+  type ColumnsOf,
+  type FormatArg,
+  Struct,
+  type StructOptions,
+  type UnpackedOf,
+} from "@pybuffer/struct";
 import { checkOptions, isBlob, notBlob } from "./arguments.js";
 import { RecordJoiner, type Split } from "./record-joiner.js";
 
@@ -149,6 +156,11 @@ function start(fmt: string, blob: Blob, options: IterUnpackBlobOptions, what: st
  * }
  * ```
  */
+export function iterUnpackBlob<F extends string, const O extends IterUnpackBlobOptions = {}>(
+  fmt: FormatArg<F>,
+  blob: Blob,
+  options?: O,
+): AsyncGenerator<UnpackedOf<F, O>, void, undefined>;
 export function iterUnpackBlob(
   fmt: string,
   blob: Blob,
@@ -173,6 +185,11 @@ export function iterUnpackBlob(
  * }
  * ```
  */
+export function iterUnpackBlobColumns<F extends string, const O extends IterUnpackBlobOptions = {}>(
+  fmt: FormatArg<F>,
+  blob: Blob,
+  options?: O,
+): AsyncGenerator<ColumnsOf<F, O>, void, undefined>;
 export function iterUnpackBlobColumns(
   fmt: string,
   blob: Blob,
