@@ -199,6 +199,11 @@ expectType(iterUnpackBlobColumns("<hd", blob)).is<
 expectType(iterUnpackBlob(fmtOfBlob, blob)).is<AsyncGenerator<unknown[], void, undefined>>();
 // @ts-expect-error: bad char in struct format: 'y'
 iterUnpackBlob("<y", blob);
+// The other options keep their types (a callback's parameter is not `any`).
+iterUnpackBlob("<h", blob, { onProgress: (p) => expectType(p.bytesRead).is<number>() });
+expectType(iterUnpackBlob("l", blob, { abi: "wasm32", onProgress: () => {} })).is<
+  AsyncGenerator<[number], void, undefined>
+>();
 
 // --- exported type helpers ----------------------------------------------------------------
 
