@@ -57,8 +57,7 @@ type Nest64 =
   UnpackedOf<"T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{h}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}">;
 declare const n64: Nest64;
 expectType(n64.length).is<1>();
+const D65 =
+  "T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{h}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}";
 // @ts-expect-error: T{} records nested deeper than 64 levels
-unpack(
-  "T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{T{h}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}",
-  b,
-);
+unpack(D65, b);

@@ -2,6 +2,7 @@
 // compiled by `tsc` (with every TypeScript version the packages support), never run.
 // Each `@ts-expect-error` is a misuse the types must reject.
 
+import { iterUnpackBlob, iterUnpackBlobColumns } from "@pybuffer/blob";
 import {
   type Abi,
   type Complex,
@@ -26,6 +27,7 @@ import * as umbrella from "pybuffer";
 import { expectType } from "./assert.js";
 
 declare const b: Uint8Array;
+declare const fmtOfBlob: string;
 type Bytes = Uint8Array<ArrayBuffer>;
 type N = number | bigint | boolean;
 
@@ -50,6 +52,7 @@ expectType(unpack("!L", b)).is<[number]>();
 // Codes with a layout but no faithful value unpack to nothing at all.
 expectType(unpack("O", b)).is<[never]>();
 expectType(unpack("g", b)).is<[never]>();
+expectType(unpack("4t&hZg", b)).is<[never, never, never]>();
 
 // --- counts, padding, whitespace ----------------------------------------------------------
 
@@ -64,7 +67,7 @@ expectType(unpack("", b)).is<[]>();
 expectType(unpack("3c", b)).is<[Bytes, Bytes, Bytes]>();
 // A long count is an array (a tuple that long helps no one).
 expectType(unpack("<1000B", b)).is<number[]>();
-expectType(unpack("<999B", b)["length"]).is<999>();
+expectType(unpack("<999B", b).length).is<999>();
 
 // --- records and sub-arrays ---------------------------------------------------------------
 
@@ -183,6 +186,24 @@ expectType(umbrella.unpackColumns("<q", b)).is<[BigInt64Array<ArrayBuffer>]>();
 expectType(new umbrella.Struct("<Hl", { abi: "wasm32" }).unpack(b)).is<[number, number]>();
 umbrella.packInto("<h", b, 0, 1);
 expectType(umbrella.pack("<h", 1)).is<Uint8Array<ArrayBuffer>>();
+
+// @pybuffer/blob's streamed iter_unpack over a Blob: records and columns typed the same way.
+declare const blob: Blob;
+expectType(iterUnpackBlob("<hq", blob)).is<AsyncGenerator<[number, bigint], void, undefined>>();
+expectType(iterUnpackBlob("<q", blob, { int64: "number" })).is<
+  AsyncGenerator<[number], void, undefined>
+>();
+expectType(iterUnpackBlobColumns("<hd", blob)).is<
+  AsyncGenerator<[Int16Array<ArrayBuffer>, Float64Array<ArrayBuffer>], void, undefined>
+>();
+expectType(iterUnpackBlob(fmtOfBlob, blob)).is<AsyncGenerator<unknown[], void, undefined>>();
+// @ts-expect-error: bad char in struct format: 'y'
+iterUnpackBlob("<y", blob);
+// The other options keep their types (a callback's parameter is not `any`).
+iterUnpackBlob("<h", blob, { onProgress: (p) => expectType(p.bytesRead).is<number>() });
+expectType(iterUnpackBlob("l", blob, { abi: "wasm32", onProgress: () => {} })).is<
+  AsyncGenerator<[number], void, undefined>
+>();
 
 // --- exported type helpers ----------------------------------------------------------------
 

@@ -5,9 +5,20 @@
  * constant for files of gigabytes. Progress is reported per chunk; an AbortSignal
  * stops the read.
  */
-import { type Column, Struct, type StructOptions } from "@pybuffer/struct";
+import {
+  type Abi,
+  type Column,
+  type ColumnsOf,
+  type FormatArg,
+  Struct,
+  type StructOptions,
+  type UnpackedOf,
+} from "@pybuffer/struct";
 import { checkOptions, isBlob, notBlob } from "./arguments.js";
 import { RecordJoiner, type Split } from "./record-joiner.js";
+
+/** The `int64` option's values. */
+type Int64 = NonNullable<StructOptions["int64"]>;
 
 /** Progress of {@link iterUnpackBlob}, reported after each chunk's records. */
 export interface BlobProgress {
@@ -149,6 +160,15 @@ function start(fmt: string, blob: Blob, options: IterUnpackBlobOptions, what: st
  * }
  * ```
  */
+export function iterUnpackBlob<
+  F extends string,
+  A extends Abi = "lp64",
+  I extends Int64 = "bigint",
+>(
+  fmt: FormatArg<F>,
+  blob: Blob,
+  options?: IterUnpackBlobOptions & { readonly abi?: A; readonly int64?: I },
+): AsyncGenerator<UnpackedOf<F, { abi: A; int64: I }>, void, undefined>;
 export function iterUnpackBlob(
   fmt: string,
   blob: Blob,
@@ -173,6 +193,15 @@ export function iterUnpackBlob(
  * }
  * ```
  */
+export function iterUnpackBlobColumns<
+  F extends string,
+  A extends Abi = "lp64",
+  I extends Int64 = "bigint",
+>(
+  fmt: FormatArg<F>,
+  blob: Blob,
+  options?: IterUnpackBlobOptions & { readonly abi?: A; readonly int64?: I },
+): AsyncGenerator<ColumnsOf<F, { abi: A; int64: I }>, void, undefined>;
 export function iterUnpackBlobColumns(
   fmt: string,
   blob: Blob,

@@ -44,6 +44,7 @@ export {
   reqStrides,
   reqWritable,
 } from "./request.js";
+export type { FormatOf, NdimOf, NdimOfShape, ShapedExporter } from "./shaped.js";
 export { sizeFromFormat } from "./size-from-format.js";
 export { fillContiguousStrides } from "./strides.js";
 export { toContiguous } from "./to-contiguous.js";

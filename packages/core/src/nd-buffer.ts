@@ -12,6 +12,7 @@ import { answerRequest, refuseRequest } from "./nd-request.js";
 import { toSuboffsets } from "./pil.js";
 import { checkReach } from "./reach.js";
 import { checkFlags } from "./request.js";
+import type { NdimOfShape, ShapedExporter } from "./shaped.js";
 import { toContiguous } from "./to-contiguous.js";
 import { sealedView, type VerifiedLayout, verifyLayout } from "./verified-layout.js";
 import type { Abi, BufferView, Memory } from "./view.js";
@@ -61,7 +62,10 @@ function exportsMessage(action: string, n: number): string {
  * @example
  * const view = nd[bf_getbuffer](PyBUF_FULL_RO); // what getBuffer calls
  */
-export interface NDBuffer {
+export interface NDBuffer<
+  F extends string = string,
+  S extends readonly number[] = readonly number[],
+> extends ShapedExporter<F, NdimOfShape<S>> {
   /** `bf_getbuffer`: `_testbuffer`'s `ndarray_getbuf`, check for check. */
   [bf_getbuffer](flags: number): BufferView;
   /** `bf_releasebuffer`: uncounts the export the view came from (once). */
@@ -80,7 +84,10 @@ export interface NDBuffer {
  * getBuffer(nd, PyBUF_ND); // BufferError: ndarray is not C-contiguous
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block installs the symbol methods
-export class NDBuffer extends Exportable {
+export class NDBuffer<
+  F extends string = string,
+  const S extends readonly number[] = readonly number[],
+> extends Exportable {
   static {
     Object.defineProperties(NDBuffer.prototype, {
       // Python's name for the type, in messages ("…, not ndarray").
@@ -150,6 +157,10 @@ export class NDBuffer extends Exportable {
   /** Flags `refuseRequest` last let through for this layout (NaN: none yet). */
   #okFlags = Number.NaN;
 
+  constructor(
+    memory: Memory,
+    options: NDBufferOptions & { readonly format?: F; readonly shape: S },
+  );
   constructor(memory: Memory, options: NDBufferOptions) {
     super();
     this.#layout = buildLayout(memory, options);

@@ -3,6 +3,8 @@
  * `PyMemoryView_FromObject`, `PyMemoryView_FromMemory`, `PyMemoryView_FromBuffer`,
  * `PyMemoryView_GetContiguous` and the private `memoryview._from_flags`.
  */
+
+import type { FormatOf, NdimOf } from "@pybuffer/core";
 import {
   type BufferView,
   checkBuffer,
@@ -23,6 +25,7 @@ import { ownLayout } from "./layout.js";
 import { ManagedBuffer } from "./managed-buffer.js";
 import { MemoryView, newView } from "./memoryview.js";
 import { toBytes } from "./to-bytes.js";
+import type { Known } from "./view-types.js";
 
 /**
  * `memoryview(obj)` / `PyMemoryView_FromObject`: a view of any exporter, or a new view
@@ -32,6 +35,9 @@ import { toBytes } from "./to-bytes.js";
  * const m = memoryview(nd);
  * memoryview(m).obj === nd; // true
  */
+export function memoryview<E>(
+  obj: E,
+): MemoryView<Known<FormatOf<E>, string>, Known<NdimOf<E>, number>>;
 export function memoryview(obj: unknown): MemoryView {
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   clinic("memoryview", 1, arguments.length, "object");
@@ -44,6 +50,9 @@ export function memoryview(obj: unknown): MemoryView {
  * @example
  * fromObject(nd).obj === nd; // true
  */
+export function fromObject<E>(
+  obj: E,
+): MemoryView<Known<FormatOf<E>, string>, Known<NdimOf<E>, number>>;
 export function fromObject(obj: unknown): MemoryView {
   return new MemoryView(obj);
 }
@@ -56,6 +65,12 @@ export function fromObject(obj: unknown): MemoryView {
  * @example
  * fromMemory(new ArrayBuffer(8), PyBUF_WRITE).set(0, 1);
  */
+export function fromMemory(
+  memory: Memory,
+  flags: number,
+  byteOffset?: number,
+  size?: number,
+): MemoryView<"B", 1>;
 export function fromMemory(
   memory: Memory,
   flags: number,
@@ -160,6 +175,11 @@ function contiguousIn(m: MemoryView, order: "C" | "F" | "A"): boolean {
  * @example
  * getContiguous(strided, PyBUF_READ, "C").cContiguous; // true
  */
+export function getContiguous<E>(
+  obj: E,
+  buffertype: number,
+  order: "C" | "F" | "A",
+): MemoryView<Known<FormatOf<E>, string>, Known<NdimOf<E>, number>>;
 export function getContiguous(
   obj: unknown,
   buffertype: number,

@@ -13,3 +13,4 @@ export { hashBytes } from "./hash.js";
 export { Ellipsis, type Key } from "./indexing.js";
 export { MemoryView } from "./memoryview.js";
 export { Slice, type SliceBound, slice } from "./slice.js";
+export type { ItemKey, ItemOf, IterItem, Known, ListOf } from "./view-types.js";

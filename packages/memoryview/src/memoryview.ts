@@ -10,8 +10,10 @@ import {
   bf_getbuffer,
   bf_releasebuffer,
   checkBuffer,
+  type NdimOfShape,
   PyBUF_FULL_RO,
   pythonTypeName,
+  type ShapedExporter,
 } from "@pybuffer/core";
 import { BufferError, tp_name, ValueError } from "@pybuffer/struct";
 import { installPrinting } from "@pybuffer/struct/print";
@@ -22,17 +24,18 @@ import { isByteFormat, nativeSize } from "./format.js";
 import { exportOf } from "./guards.js";
 import { hashBytes } from "./hash.js";
 import { checkHexLength, hexArgs, hexString } from "./hex.js";
-import type { Key } from "./indexing.js";
+import type { Ellipsis, Key } from "./indexing.js";
 import { failingCodec } from "./item-codec.js";
 import { C, F, ownLayout, PLACEHOLDER, RELEASED } from "./layout.js";
 import { ManagedBuffer } from "./managed-buffer.js";
 import { memoryRepr } from "./print.js";
 import { count, indexOf, iterate } from "./sequence.js";
-import { Slice, type SliceBound } from "./slice.js";
+import type { Slice, SliceBound } from "./slice.js";
 import { deleteItem, getItem, setItem, sliceView } from "./subscript.js";
 import { toBytes } from "./to-bytes.js";
 import { toList } from "./to-list.js";
 import { ViewState } from "./view-state.js";
+import type { ItemKey, ItemOf, IterItem, Known, ListOf } from "./view-types.js";
 
 /**
  * Passed to the constructor by {@link newView}: take the managed buffer and layout it left
@@ -51,7 +54,12 @@ let shellView: BufferView = PLACEHOLDER;
  * @example
  * getBuffer(m, PyBUF_SIMPLE).obj === m; // true
  */
-export interface MemoryView {
+// `any` defaults: a view whose format and dimensions are not known is `MemoryView`, and a
+// typed one (`MemoryView<"d", 1>`) must be usable where a `MemoryView` is taken. Its members
+// then give today's general types (`unknown`); `any` never reaches a result.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export interface MemoryView<F extends string = any, N extends number = any>
+  extends ShapedExporter<F, N> {
   /**
    * `memory_getbuf`: a memoryview is an exporter. The exported view's `obj` is this
    * memoryview, which cannot be released until the export is given back.
@@ -78,7 +86,11 @@ export interface MemoryView {
  * m.release();
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block installs the symbol methods
-export class MemoryView extends ViewState implements Iterable<unknown> {
+// biome-ignore lint/suspicious/noExplicitAny: the defaults, as on the interface above
+export class MemoryView<F extends string = any, N extends number = any>
+  extends ViewState
+  implements Iterable<IterItem<F, N>>
+{
   static {
     // console.log shows what String() shows (toString below).
     installPrinting(MemoryView.prototype, memoryRepr, false);
@@ -198,6 +210,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * m.toReadOnly().readonly; // true
    */
+  toReadOnly(): MemoryView<F, N>;
   toReadOnly(): MemoryView {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
     noArguments("memoryview.toreadonly", arguments.length);
@@ -264,6 +277,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * m.toList(); // [[1, 2], [3, 4]]
    */
+  toList(): ListOf<F, N>;
   toList(): unknown {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
     noArguments("memoryview.tolist", arguments.length);
@@ -287,6 +301,9 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.get(-1); // the last item
    * m2d.get([1, 2]);
    */
+  get(key: ItemKey<N>): ItemOf<F>;
+  get(key: Slice | readonly Slice[] | typeof Ellipsis): MemoryView<F, N>;
+  get(key: Key): unknown;
   get(key: Key): unknown {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
     slotArity(1, arguments.length);
@@ -327,6 +344,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * m.slice(1); // m[1:]
    * m.slice(null, null, -1); // m[::-1]
    */
+  slice(start?: SliceBound, stop?: SliceBound, step?: SliceBound): MemoryView<F, N>;
   slice(start?: SliceBound, stop?: SliceBound, step?: SliceBound): MemoryView {
     // Python's slice(a, b, c) builtin takes the bounds.
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
@@ -341,6 +359,7 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * [...m]; // [1, 2, 3]
    */
+  [Symbol.iterator](): IterableIterator<IterItem<F, N>>;
   [Symbol.iterator](): IterableIterator<unknown> {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
     slotArity(0, arguments.length);
@@ -385,6 +404,11 @@ export class MemoryView extends ViewState implements Iterable<unknown> {
    * @example
    * m.cast("I", [2, 2]);
    */
+  cast<G extends string>(format: G): MemoryView<Known<G, string>, 1>;
+  cast<G extends string, const S extends readonly (number | bigint)[]>(
+    format: G,
+    shape: S,
+  ): MemoryView<Known<G, string>, Known<NdimOfShape<S>, number>>;
   cast(format: string, shape?: readonly (number | bigint)[]): MemoryView {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
     clinic("cast", 2, arguments.length, "format");

@@ -6,7 +6,7 @@
  * through the platform's own accessors (own properties cannot move it), and answered as
  * CPython's `bytes` answers requests (`PyBuffer_FillInfo`).
  */
-import type { Memory } from "@pybuffer/core";
+import type { Memory, ShapedExporter } from "@pybuffer/core";
 import { BufferError } from "@pybuffer/struct";
 import { accessors, checkOptions, isBytes, tagOf } from "./arguments.js";
 import { NodeBufferExporter } from "./node-buffer-exporter.js";
@@ -35,6 +35,10 @@ const NO_OPTIONS: NodeBufferExportOptions = Object.freeze({});
  * releaseBuffer(view);
  * ```
  */
+export function fromNodeBuffer(
+  buf: Uint8Array,
+  options?: NodeBufferExportOptions,
+): NodeBufferExporter & ShapedExporter<"B", 1>;
 export function fromNodeBuffer(
   buf: Uint8Array,
   options: NodeBufferExportOptions = NO_OPTIONS,

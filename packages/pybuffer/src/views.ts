@@ -9,6 +9,7 @@
  */
 import type { BufferView, Memory } from "@pybuffer/core";
 import * as mv from "@pybuffer/memoryview";
+import type { FormatOfSource, NdimOfSource } from "@pybuffer/typedarray";
 import { asExporter } from "./as-exporter.js";
 
 /**
@@ -35,7 +36,11 @@ function isSliceKey(key: unknown): boolean {
  * m.slice(1) instanceof MemoryView; // true
  * ```
  */
-export class MemoryView extends mv.MemoryView {
+// biome-ignore lint/suspicious/noExplicitAny: `@pybuffer/memoryview`'s defaults (see there)
+export class MemoryView<F extends string = any, N extends number = any> extends mv.MemoryView<
+  F,
+  N
+> {
   constructor(...args: [obj: unknown]) {
     super(...exporterFirst(args));
   }
@@ -85,6 +90,9 @@ function adopt(m: mv.MemoryView): MemoryView {
  * memoryview(new Float64Array(8)).format; // "d"
  * ```
  */
+export function memoryview<E>(
+  obj: E,
+): MemoryView<mv.Known<FormatOfSource<E>, string>, mv.Known<NdimOfSource<E>, number>>;
 export function memoryview(...args: [obj: unknown]): MemoryView {
   return new MemoryView(...args);
 }
@@ -97,6 +105,9 @@ export function memoryview(...args: [obj: unknown]): MemoryView {
  * fromObject(new Int16Array([1, -1])).toList(); // [1, -1]
  * ```
  */
+export function fromObject<E>(
+  obj: E,
+): MemoryView<mv.Known<FormatOfSource<E>, string>, mv.Known<NdimOfSource<E>, number>>;
 export function fromObject(obj: unknown): MemoryView {
   return new MemoryView(obj);
 }

@@ -9,6 +9,7 @@
 import { calcSize } from "@pybuffer/struct";
 import { vouchForNextSpec } from "./export-spec.js";
 import { describe } from "./from-typed-array.js";
+import type { ShapedSource } from "./kind-types.js";
 import { type LayoutOptions, resolveLayout } from "./layout.js";
 import { isMemory } from "./memory.js";
 import { MemoryExporter } from "./memory-exporter.js";
@@ -57,6 +58,10 @@ function exporterOver(
  * releaseBuffer(view);
  * ```
  */
+export function fromArrayBuffer<
+  B extends ArrayBuffer | SharedArrayBuffer,
+  const O extends BufferExportOptions = {},
+>(buffer: B, options?: O): MemoryExporter & ShapedSource<B, O>;
 export function fromArrayBuffer(
   buffer: ArrayBuffer | SharedArrayBuffer,
   options: BufferExportOptions = {},

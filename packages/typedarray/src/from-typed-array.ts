@@ -7,6 +7,7 @@
  */
 import { calcSize } from "@pybuffer/struct";
 import { vouchForNextSpec } from "./export-spec.js";
+import type { ShapedSource } from "./kind-types.js";
 import { kindInfo, typedArrayKind } from "./kinds.js";
 import type { LayoutOptions } from "./layout.js";
 import { cachedLayout } from "./layout-cache.js";
@@ -75,6 +76,10 @@ function exporterOver(
  * releaseBuffer(view);
  * ```
  */
+export function fromTypedArray<T extends ArrayBufferView, const O extends ViewExportOptions = {}>(
+  ta: T,
+  options?: O,
+): MemoryExporter & ShapedSource<T, O>;
 export function fromTypedArray(ta: ArrayBufferView, options?: ViewExportOptions): MemoryExporter {
   const what = "fromTypedArray";
   // No `{}` per call when options are absent (one shared empty object, never written);
@@ -104,6 +109,10 @@ export function fromTypedArray(ta: ArrayBufferView, options?: ViewExportOptions)
  * releaseBuffer(view);
  * ```
  */
+export function fromDataView<const O extends ViewExportOptions = {}>(
+  dv: DataView,
+  options?: O,
+): MemoryExporter & ShapedSource<DataView, O>;
 export function fromDataView(dv: DataView, options?: ViewExportOptions): MemoryExporter {
   const what = "fromDataView";
   options = options === undefined ? NO_OPTIONS : checkOptions(options, what);

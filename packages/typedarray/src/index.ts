@@ -13,6 +13,12 @@ export {
   isWasmMemory,
 } from "./from-buffer.js";
 export { fromDataView, fromTypedArray, type ViewExportOptions } from "./from-typed-array.js";
+export type {
+  FormatOfSource,
+  NdimOfSource,
+  ShapedSource,
+  TypedArrayOf,
+} from "./kind-types.js";
 export {
   type Float16ArrayLike,
   float16ArrayConstructor,

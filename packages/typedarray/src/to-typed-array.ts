@@ -9,6 +9,7 @@ import { BufferError, NotImplementedError } from "@pybuffer/struct";
 import { type Acquired, acquire, type ViewSource } from "./acquire.js";
 import { copyBytes, swapBytes } from "./copy-bytes.js";
 import { formatKind } from "./format-kind.js";
+import type { FormatOfSource, TypedArrayOf } from "./kind-types.js";
 import { type TypedArray, type TypedArrayConstructor, typedArrayConstructor } from "./kinds.js";
 import { checkOptions } from "./options.js";
 
@@ -80,6 +81,10 @@ function convert(acquired: Acquired, options: ToTypedArrayOptions, what: string)
  * // Int32Array [0, 0], byte-swapped into new memory
  * ```
  */
+export function toTypedArray<S extends ViewSource>(
+  source: S,
+  options?: ToTypedArrayOptions,
+): TypedArrayOf<FormatOfSource<S>>;
 export function toTypedArray(source: ViewSource, options: ToTypedArrayOptions = {}): TypedArray {
   const what = "toTypedArray";
   options = checkOptions(options, what);

@@ -126,7 +126,7 @@ type ReadCode<S extends string, N extends boolean> = S extends `Z${infer C}${inf
       ? C extends AnyModeCode | (N extends true ? NativeOnlyCode : never)
         ? [C, R]
         : Bad<C>
-      : "repeat count given without format specifier";
+      : "bad char in struct format: the format ends where a code belongs";
 
 /** `l L` outside native mode are 4 bytes, so they read as `i I`. */
 type ModeCode<C extends string, N extends boolean> = N extends true

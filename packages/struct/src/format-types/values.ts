@@ -251,7 +251,7 @@ type Keys<
   : Acc;
 
 /** An object type written out (hovers show its fields, not the mapped type). */
-type Simplify<T> = { [K in keyof T]: T[K] };
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** A record: an object keyed by name when any member is named, else a tuple. */
 type RecordValue<
