@@ -1,7 +1,8 @@
 // `node scripts/install-check.mjs` (a step of `pnpm run ci`): what a user gets from npm.
 // Packs every published package (`pnpm pack`, which rewrites `workspace:` ranges as
 // `changeset publish` does), installs the tarballs with npm into a fresh project outside
-// the workspace (offline: they depend only on each other), and runs against them a
+// the workspace (their one outside dependency, npy's fflate, comes from the npm registry or
+// npm's cache), and runs against them a
 // consumer script, a strict TypeScript file and a browser bundle (scripts/install-check/),
 // the `pybuf` bin, and checks of the manifests and source maps. Run after the build.
 import { spawnSync } from "node:child_process";
@@ -71,7 +72,7 @@ writeFileSync(
 run(
   "npm install",
   "npm",
-  ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", ...packed],
+  ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...packed],
   project,
 );
 
