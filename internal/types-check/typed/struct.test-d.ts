@@ -113,6 +113,20 @@ expectType(new Struct("l", { abi: someAbi }).unpack(b)).is<[number] | [bigint]>(
 expectType(new Struct("<hq", opts).unpack(b)).is<[number, number] | [number, bigint]>();
 expectType(new Struct("<h", opts).unpack(b)).is<[number]>();
 
+// --- option: encoding (s and p as text) ---------------------------------------------------
+
+const utf8 = new Struct("<4sh3pc", { encoding: "utf-8" });
+expectType(utf8.unpack(b)).is<[string, number, string, Uint8Array<ArrayBuffer>]>();
+utf8.pack("RIFF", 1, "ab", new Uint8Array(1));
+utf8.pack(new Uint8Array(4), 1, "ab", new Uint8Array(1)); // bytes still pack as they are
+// @ts-expect-error: c stays bytes under an encoding
+utf8.pack("RIFF", 1, "ab", "c");
+expectType(new Struct("T{4s:tag:}", { encoding: "latin-1" }).unpack(b)).is<[{ tag: string }]>();
+expectType(new Struct("4s", { encoding: undefined }).unpack(b)).is<[Uint8Array<ArrayBuffer>]>();
+// @ts-expect-error: without an encoding, s takes bytes, not text
+new Struct("4s").pack("RIFF");
+expectType(new Struct("4s", opts).unpack(b)).is<[string] | [Uint8Array<ArrayBuffer>]>();
+
 // --- every entry point --------------------------------------------------------------------
 
 expectType(pack("<hd", 1, 2.5)).is<Uint8Array<ArrayBuffer>>();

@@ -27,6 +27,7 @@ function caught(fn: () => unknown): PyError {
 
 describe("a string where Python wants bytes", () => {
   it("keeps CPython's message and adds a note on how to convert", () => {
+    // @ts-expect-error: the wrong value is the point
     const error = caught(() => pack("4s", "RIFF"));
     expect(error).toBeInstanceOf(StructError);
     expect(error.message).toBe("argument for 's' must be a bytes object");
@@ -34,10 +35,12 @@ describe("a string where Python wants bytes", () => {
       "to pack text, encode it first (new TextEncoder().encode(text) gives UTF-8), or make " +
         'the Struct with { encoding: "utf-8" } to pack and unpack s and p fields as strings',
     ]);
+    // @ts-expect-error: the wrong value is the point
     expect(caught(() => pack("3p", "ab")).notes).toHaveLength(1);
   });
 
   it("adds no note where the argument is not text", () => {
+    // @ts-expect-error: the wrong value is the point
     const error = caught(() => pack("4s", 5));
     expect(error.message).toBe("argument for 's' must be a bytes object");
     expect(error.notes).toBeUndefined();

@@ -23,16 +23,29 @@ type OptionOf<O, K extends keyof StructOptions, D> = O extends object
     : D
   : D;
 
+/** Whether `s` and `p` are text: `"text"` when an `encoding` is given, both when it may be. */
+type TextOf<O> = O extends object
+  ? "encoding" extends keyof O
+    ?
+        | ([Exclude<O["encoding" & keyof O], undefined>] extends [never] ? never : "text")
+        | ({} extends Pick<O, "encoding" & keyof O>
+            ? "bytes"
+            : undefined extends O["encoding" & keyof O]
+              ? "bytes"
+              : never)
+    : "bytes"
+  : "bytes";
+
 /**
- * The options a call runs with, as a union of option keys (`abi:int64`): `{}` or
- * `undefined` are the defaults (`lp64:bigint`); a `StructOptions` whose `abi` is not a
- * literal may be any ABI.
+ * The options a call runs with, as a union of option keys (`abi:int64:text`): `{}` or
+ * `undefined` are the defaults (`lp64:bigint:bytes`); a `StructOptions` whose `abi` is not
+ * a literal may be any ABI.
  *
  * @example
- * type K = OptionKeyOf<{ abi: "wasm32" }>; // "wasm32:bigint"
+ * type K = OptionKeyOf<{ abi: "wasm32" }>; // "wasm32:bigint:bytes"
  */
 export type OptionKeyOf<O> = Extract<
-  `${OptionOf<O, "abi", "lp64">}:${OptionOf<O, "int64", "bigint">}`,
+  `${OptionOf<O, "abi", "lp64">}:${OptionOf<O, "int64", "bigint">}:${TextOf<O>}`,
   OptionKey
 >;
 

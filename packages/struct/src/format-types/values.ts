@@ -158,21 +158,41 @@ interface PackG {
   "wasm32:number": never;
 }
 
-/** The key of the options in force (a union when they may be several). */
-export type OptionKey = keyof UnpackByOption;
+/** The ABI and `int64` part of an option key (`lp64:bigint`). */
+type NumbersKey = keyof UnpackByOption;
+
+/**
+ * The key of the options in force (a union when they may be several): ABI, `int64`, and
+ * whether an `encoding` makes `s` and `p` fields text (`lp64:bigint:bytes`).
+ */
+export type OptionKey = `${NumbersKey}:${"bytes" | "text"}`;
+
+/** The numbers part of option key `K`. */
+type Numbers<K extends OptionKey> = K extends `${infer A}:${infer I}:${string}`
+  ? Extract<`${A}:${I}`, NumbersKey>
+  : never;
+
+/** `s` and `p` under key `K`: bytes, or with an `encoding` strings (bytes still pack). */
+type TextField<S extends Side, K extends OptionKey> = K extends `${string}:text`
+  ? S extends "pack"
+    ? string | Uint8Array
+    : string
+  : S extends "pack"
+    ? Uint8Array
+    : Uint8Array<ArrayBuffer>;
 
 /** The value of one leaf code. */
 type Leaf<C extends string, S extends Side, K extends OptionKey> = C extends NoValueCode
   ? never
   : C extends "g"
     ? S extends "pack"
-      ? PackG[K]
-      : UnpackByOption[K]["g"]
+      ? PackG[Numbers<K>]
+      : UnpackByOption[Numbers<K>]["g"]
     : C extends IntCode
       ? S extends "pack"
         ? number | bigint | boolean
         : C extends OptionCode
-          ? UnpackByOption[K][C]
+          ? UnpackByOption[Numbers<K>][C]
           : number
       : C extends "e" | "f" | "d"
         ? S extends "pack"
@@ -182,10 +202,12 @@ type Leaf<C extends string, S extends Side, K extends OptionKey> = C extends NoV
           ? S extends "pack"
             ? unknown
             : boolean
-          : C extends "c" | "s" | "p"
-            ? S extends "pack"
-              ? Uint8Array
-              : Uint8Array<ArrayBuffer>
+          : C extends "s" | "p"
+            ? TextField<S, K>
+            : C extends "c"
+              ? S extends "pack"
+                ? Uint8Array
+                : Uint8Array<ArrayBuffer>
             : C extends "u" | "w"
               ? string
               : C extends "F" | "D" | "Zf" | "Zd"
@@ -342,7 +364,7 @@ export type EntriesValue<
 
 /** The `unpackColumns` column of one top-level value: a typed array, else a plain array. */
 type Column<N extends Node, K extends OptionKey> = N extends OptionCode
-  ? ColumnByOption[K][N]
+  ? ColumnByOption[Numbers<K>][N]
   : N extends "b"
     ? Int8Array<ArrayBuffer>
     : N extends "B"
