@@ -17,9 +17,6 @@ import {
 import { checkOptions, isBlob, notBlob } from "./arguments.js";
 import { RecordJoiner, type Split } from "./record-joiner.js";
 
-/** The `int64` option's values. */
-type Int64 = NonNullable<StructOptions["int64"]>;
-
 /** Progress of {@link iterUnpackBlob}, reported after each chunk's records. */
 export interface BlobProgress {
   /** Bytes read from the Blob so far. */
@@ -163,7 +160,7 @@ function start(fmt: string, blob: Blob, options: IterUnpackBlobOptions, what: st
 export function iterUnpackBlob<
   F extends string,
   A extends Abi = "lp64",
-  I extends Int64 = "bigint",
+  I extends "bigint" | "number" = "bigint",
 >(
   fmt: FormatArg<F>,
   blob: Blob,
@@ -196,7 +193,7 @@ export function iterUnpackBlob(
 export function iterUnpackBlobColumns<
   F extends string,
   A extends Abi = "lp64",
-  I extends Int64 = "bigint",
+  I extends "bigint" | "number" = "bigint",
 >(
   fmt: FormatArg<F>,
   blob: Blob,
