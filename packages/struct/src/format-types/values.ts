@@ -208,13 +208,13 @@ type Leaf<C extends string, S extends Side, K extends OptionKey> = C extends NoV
               ? S extends "pack"
                 ? Uint8Array
                 : Uint8Array<ArrayBuffer>
-            : C extends "u" | "w"
-              ? string
-              : C extends "F" | "D" | "Zf" | "Zd"
-                ? S extends "pack"
-                  ? Complex | number | bigint | boolean
-                  : Complex
-                : never;
+              : C extends "u" | "w"
+                ? string
+                : C extends "F" | "D" | "Zf" | "Zd"
+                  ? S extends "pack"
+                    ? Complex | number | bigint | boolean
+                    : Complex
+                  : never;
 
 /** `T` nested in tuples of the given dimensions (a dimension past 999: an array). */
 type Nest<T, D extends readonly string[], S extends Side> = D extends readonly [
