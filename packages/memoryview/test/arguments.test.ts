@@ -96,7 +96,8 @@ describe("a getter that changes the memory (issue #19 item 7)", () => {
   it("detached inside set: ValueError, and nothing written", () => {
     const memory = new ArrayBuffer(32);
     const m = memoryview(new NDBuffer(memory, { shape: [2], format: "<Zd" }));
-    const { value } = complexValue(() => detach(memory));
+    // Detached once: Node 22+ refuse to transfer a detached buffer again.
+    const { value } = complexValue(() => memory.byteLength > 0 && detach(memory));
     expect(() => m.set(1, value)).toThrow(ValueError);
     expect(() => m.set(1, value)).toThrow(/detached/);
   });

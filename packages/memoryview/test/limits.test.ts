@@ -43,9 +43,11 @@ describe("zero-stride views of many items", () => {
     expect(MAX_LIST_ITEMS).toBe(2 ** 26);
   });
 
-  it("toBytes and hex of 2**33 items: MemoryError", () => {
-    expect(outcome(() => zeroStride(2 ** 33).toBytes().length)).toEqual(oracle("tobytes 2**33"));
-    expect(outcome(() => zeroStride(2 ** 33).hex().length)).toEqual(oracle("hex 2**33"));
+  it("toBytes and hex of more items than can be allocated: MemoryError", () => {
+    // CPython's vectors were made at 2**33 under a 4 GiB memory limit. Node 22+ allocate
+    // 8 GiB where the machine has it, so the test asks for 2**50 bytes, which none allocates.
+    expect(outcome(() => zeroStride(2 ** 50).toBytes().length)).toEqual(oracle("tobytes 2**33"));
+    expect(outcome(() => zeroStride(2 ** 50).hex().length)).toEqual(oracle("hex 2**33"));
   });
 
   it("a hex string longer than the engine's strings: MemoryError", () => {
