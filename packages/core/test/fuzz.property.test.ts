@@ -10,7 +10,6 @@
  * `PYBUFFER_FUZZ_RUNS=1000000 npx vitest run packages/core/test/fuzz.property.test.ts`
  * runs the long version.
  */
-import { pythonErrorName } from "@pybuffer/struct";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { copyData } from "../src/copy-data.js";
@@ -21,8 +20,9 @@ import { NDBuffer } from "../src/nd-buffer.js";
 import { getPointer } from "../src/pointer.js";
 import { toContiguous } from "../src/to-contiguous.js";
 import type { BufferView } from "../src/view.js";
+import { familyOutcome, itemBytes } from "./support/fuzz.js";
 import { detach } from "./support/helpers.js";
-import { indices, layoutArbitrary, pattern, type RandomLayout, toPil } from "./support/layouts.js";
+import { layoutArbitrary, pattern, type RandomLayout, toPil } from "./support/layouts.js";
 import { fuzzRuns, fuzzTimeout } from "./support/oracle.js";
 
 /** A layout placed in a larger memory, and the bytes it may touch. */
@@ -66,30 +66,7 @@ function place(l: RandomLayout, pil: boolean, pad: number, canary: number, grow:
   bytes.set(new Uint8Array(data), front);
   const nd = new NDBuffer(memory, options);
   const view = getBuffer(nd, PyBUF_FULL);
-  const items = new Set<number>();
-  for (const index of indices(l.shape, "C")) {
-    const p = getPointer(view, index);
-    for (let b = 0; b < l.itemsize; b++) items.add(p + b);
-  }
-  return { memory, nd, items, pointers };
-}
-
-/** The value or the family error of `fn`; anything else fails the test. */
-/** V8's own TypeErrors (a detached or shrunk buffer reaching a typed-array call): bugs. */
-const V8_MESSAGE =
-  /Cannot perform|detached ArrayBuffer|Cannot read prop|is not a function|Invalid typed array/;
-
-function outcome(fn: () => unknown): unknown {
-  try {
-    const value = fn();
-    return value instanceof Uint8Array ? { ok: Array.from(value) } : { ok: value };
-  } catch (error) {
-    const name = pythonErrorName(error);
-    if (name === undefined || (name === "TypeError" && V8_MESSAGE.test((error as Error).message))) {
-      throw error;
-    }
-    return { error: name, message: (error as Error).message };
-  }
+  return { memory, nd, items: itemBytes(view, l.shape, l.itemsize), pointers };
 }
 
 /** A view of `nd` whose `field` getter runs `change` the first time it is read. */
@@ -143,9 +120,9 @@ describe("core fuzz: reads never look outside a view", () => {
                 a.items.has(i) || a.pointers.has(i) ? (ab[i] as number) : (ab[i] as number) ^ 0xff;
             }
             const run = (p: Placed) => [
-              outcome(() => toContiguous(getBuffer(p.nd, PyBUF_FULL), order)),
-              outcome(() => p.nd.toBytes(order)),
-              outcome(() =>
+              familyOutcome(() => toContiguous(getBuffer(p.nd, PyBUF_FULL), order)),
+              familyOutcome(() => p.nd.toBytes(order)),
+              familyOutcome(() =>
                 l.shape.includes(0)
                   ? 0
                   : getPointer(
@@ -230,11 +207,11 @@ describe("core fuzz: writes stay inside the destination's items", () => {
             if (!memoryChange.startsWith("getter")) act();
             const view = memoryChange.startsWith("getter")
               ? hostileView(d.nd, field, act)
-              : outcome(() => getBuffer(d.nd, PyBUF_FULL));
+              : familyOutcome(() => getBuffer(d.nd, PyBUF_FULL));
             const data = new Uint8Array(Math.max(0, before.length - (cut % 7))).map(
               (_, i) => i * 7,
             );
-            outcome(() => {
+            familyOutcome(() => {
               const target =
                 "ok" in (view as object) ? (view as { ok: BufferView }).ok : (view as BufferView);
               if ("error" in (view as object)) return;

@@ -9,11 +9,12 @@
  * `PYBUFFER_FUZZ_RUNS=1000000 npx vitest run packages/memoryview/test/fuzz.property.test.ts`
  * runs the long version.
  */
-import { getBuffer, getPointer, NDBuffer, PyBUF_FULL_RO, toSuboffsets } from "@pybuffer/core";
+import { getBuffer, NDBuffer, PyBUF_FULL_RO, toSuboffsets } from "@pybuffer/core";
 import { fuzzRuns, fuzzTimeout } from "@pybuffer-internal/oracle";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { indices, layoutArbitrary, type RandomLayout } from "../../core/test/support/layouts.js";
+import { familyOutcome, itemBytes } from "../../core/test/support/fuzz.js";
+import { layoutArbitrary, type RandomLayout } from "../../core/test/support/layouts.js";
 import { type MemoryView, memoryview, pythonErrorName, Slice } from "../src/index.js";
 
 /** Formats and their item sizes (struct-backed ones included). */
@@ -63,29 +64,7 @@ function place(format: string, l: RandomLayout, pil: boolean, canary: number): P
   bytes.set(new Uint8Array(region), start);
   const nd = new NDBuffer(memory, options);
   const view = getBuffer(nd, PyBUF_FULL_RO);
-  const items = new Set<number>();
-  for (const index of indices(l.shape, "C")) {
-    const p = getPointer(view, index);
-    for (let b = 0; b < l.itemsize; b++) items.add(p + b);
-  }
-  return { memory, nd, items, pointers };
-}
-
-/** V8's own TypeErrors (a detached or shrunk buffer reaching a typed-array call): bugs. */
-const V8_MESSAGE =
-  /Cannot perform|detached ArrayBuffer|Cannot read prop|is not a function|Invalid typed array/;
-
-function outcome(fn: () => unknown): unknown {
-  try {
-    const value = fn();
-    return value instanceof Uint8Array ? { bytes: Array.from(value) } : { ok: value };
-  } catch (error) {
-    const name = pythonErrorName(error);
-    if (name === undefined || (name === "TypeError" && V8_MESSAGE.test((error as Error).message))) {
-      throw error;
-    }
-    return { error: name, message: (error as Error).message };
-  }
+  return { memory, nd, items: itemBytes(view, l.shape, l.itemsize), pointers };
 }
 
 const cases = fc.constantFrom(...FORMATS).chain(([format, itemsize]) =>
@@ -156,12 +135,12 @@ describe("memoryview fuzz: reads never look outside the view", () => {
           const run = (p: Placed) => {
             const m = viewOf(p, slice);
             return [
-              outcome(() => m.toList()),
-              outcome(() => m.toBytes()),
-              outcome(() => m.hex()),
-              outcome(() => m.get(0)),
-              outcome(() => m.count(valueFor(format, 3, null))),
-              outcome(() => m.equals(viewOf(p, slice))),
+              familyOutcome(() => m.toList()),
+              familyOutcome(() => m.toBytes()),
+              familyOutcome(() => m.hex()),
+              familyOutcome(() => m.get(0)),
+              familyOutcome(() => m.count(valueFor(format, 3, null))),
+              familyOutcome(() => m.equals(viewOf(p, slice))),
             ];
           };
           expect(run(b)).toEqual(run(a));
@@ -223,7 +202,7 @@ describe("memoryview fuzz: writes stay inside the view, memory may change anywhe
             if (!change.startsWith("in-getter")) act();
             const inGetter = change.startsWith("in-getter") ? () => act() : null;
             const value = valueFor(format, k, inGetter);
-            outcome(() => {
+            familyOutcome(() => {
               switch (op) {
                 case "set":
                   return m.set(new Array<number>(m.ndim).fill(0), value);
