@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FUNCTION_ENTRIES } from "./functions.js";
 
 export interface Entry {
   /** Package name, the key of `budgets.json`. */
@@ -12,6 +13,11 @@ export interface Entry {
   readonly specifier: string;
   /** Absolute path of the built file. */
   readonly file: string;
+  /**
+   * For a per-function entry: the names a user imports from the file (`import { unpack }
+   * from "pybuffer"`), measured as a bundle of only those (tree-shaken), with deps.
+   */
+  readonly names?: readonly string[];
 }
 
 interface Manifest {
@@ -43,4 +49,17 @@ export function publishedEntries(root: string): Entry[] {
     }
   }
   return entries;
+}
+
+/**
+ * The per-function entries of {@link FUNCTION_ENTRIES}, each measured as a user's bundle
+ * of `import { name } from specifier` and budgeted under the key `specifier {name}`.
+ */
+export function functionEntries(published: readonly Entry[]): Entry[] {
+  return FUNCTION_ENTRIES.map(({ specifier, names }) => {
+    const entry = published.find((e) => e.specifier === specifier);
+    if (entry === undefined) throw new Error(`size: no published entry ${specifier}`);
+    const key = `${specifier} {${names.join(", ")}}`;
+    return { pkg: key, specifier: key, file: entry.file, names };
+  });
 }

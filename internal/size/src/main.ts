@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compareWithCommitted } from "./compare.js";
-import { publishedEntries } from "./entries.js";
+import { functionEntries, publishedEntries } from "./entries.js";
 import { measure } from "./measure.js";
 import { type Budgets, judge, renderReport } from "./report.js";
 
@@ -16,7 +16,10 @@ const budgets = JSON.parse(readFileSync(new URL("budgets.json", HERE), "utf8")) 
 
 const check = process.argv.includes("--check");
 const measured = [];
-for (const entry of publishedEntries(ROOT)) measured.push(await measure(entry));
+const published = publishedEntries(ROOT);
+for (const entry of [...published, ...functionEntries(published)]) {
+  measured.push(await measure(entry));
+}
 const verdicts = judge(measured, budgets);
 const report = renderReport(verdicts);
 

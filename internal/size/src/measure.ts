@@ -3,9 +3,11 @@
  * `@pybuffer/*` packages (and `pybuffer`) left external, so each package is charged for its
  * own code; and `full`, bundled with everything it imports, as a user's bundle would hold
  * it. Both minified ESM as a bundler would ship it, then gzipped at level 9. `node:`
- * built-ins stay external.
+ * built-ins stay external. A per-function entry (`names`) is a bundle of only those
+ * imports, as tree-shaking leaves it.
  */
 import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Entry } from "./entries.js";
@@ -26,12 +28,24 @@ export async function measure(entry: Entry): Promise<Measured> {
   if (!existsSync(entry.file)) {
     throw new Error(`${entry.specifier}: ${entry.file} does not exist (run the build first)`);
   }
-  return { ...entry, own: await bundle(entry.file, FAMILY), full: await bundle(entry.file, []) };
+  const { file, names } = entry;
+  return { ...entry, own: await bundle(file, FAMILY, names), full: await bundle(file, [], names) };
 }
 
-async function bundle(file: string, external: string[]): Promise<Size> {
+/** `file` bundled, or only `names` imported from it (what tree-shaking leaves) when given. */
+async function bundle(file: string, external: string[], names?: readonly string[]): Promise<Size> {
+  const input =
+    names === undefined
+      ? { entryPoints: [file] }
+      : {
+          stdin: {
+            contents: `export { ${names.join(", ")} } from ${JSON.stringify(file)};`,
+            resolveDir: dirname(file),
+            loader: "js" as const,
+          },
+        };
   const result = await build({
-    entryPoints: [file],
+    ...input,
     bundle: true,
     minify: true,
     format: "esm",

@@ -29,6 +29,18 @@ describe("measure", () => {
     expect(m.full.minified).toBeGreaterThan(m.own.minified + 200); // + StructError, PyError
   }, 30_000);
 
+  it("measures a per-function entry as the bundle of only those imports", async () => {
+    writeFileSync(
+      join(dir, "two.js"),
+      `export const big = ${JSON.stringify("y".repeat(600))};\nexport const small = 1;\n`,
+    );
+    const file = join(dir, "two.js");
+    const whole = await measure({ pkg: "q", specifier: "q", file });
+    const one = await measure({ pkg: "q {small}", specifier: "q {small}", file, names: ["small"] });
+    expect(whole.full.minified).toBeGreaterThan(600);
+    expect(one.full.minified).toBeLessThan(100);
+  }, 30_000);
+
   it("fails clearly when the entry was not built", async () => {
     await expect(
       measure({ pkg: "p", specifier: "p", file: join(dir, "missing.js") }),
@@ -56,6 +68,13 @@ describe("judge and renderReport", () => {
     expect(report).toContain("| `b` | 1 | 101 | 101 | 0.10 KiB | 101% | **over** |");
     expect(report).toContain("| `c` | 1 | 5 | 5 | — | — | no budget |");
     expect(report).toContain("| `pybuffer` | 1 | 1 | 300 | 0.20 KiB | 150% | **over** |");
+  });
+
+  it("charges a per-function entry its size with deps", () => {
+    const one = { ...entry("a {f}", 10, 150), names: ["f"] };
+    expect(judge([one], { "a {f}": 100 }).map((v) => [v.charged.gzip, v.ok])).toEqual([
+      [150, false],
+    ]);
   });
 });
 

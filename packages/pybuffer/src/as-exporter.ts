@@ -14,11 +14,23 @@ import {
   checkBuffer as coreCheckBuffer,
   copyData as coreCopyData,
   getBuffer as coreGetBuffer,
+  type Exporter,
   isMemory,
 } from "@pybuffer/core";
+import type { NdarrayLike } from "@pybuffer/ndarray";
 import { type BinaryLike, fromBinary, isWasmMemory } from "@pybuffer/typedarray";
 import { isNdarray, ndarrayOr } from "./ndarray-lookup.js";
-import { isPyodideBuffer, pyodideExporter } from "./pyodide-lookup.js";
+import { isPyodideBuffer, type PyodideBuffer, pyodideExporter } from "./pyodide-lookup.js";
+
+/**
+ * What the umbrella takes beyond its packages' own sources, wherever they take an
+ * exporter: a Python buffer inside Pyodide (a PyProxy or a PyBufferView) or a scijs or
+ * stdlib array.
+ */
+export type ForeignBuffer = PyodideBuffer | NdarrayLike;
+
+/** Anything the umbrella takes where an exporter is expected. */
+export type ExporterLike = Exporter | BinaryLike | ForeignBuffer;
 
 /**
  * Whether `value` is a TypedArray (Node `Buffer` included), DataView, ArrayBuffer,
@@ -46,7 +58,21 @@ export function isBinary(value: unknown): value is BinaryLike {
  */
 export function asExporter(value: unknown): unknown {
   if (coreCheckBuffer(value)) return value;
-  return isBinary(value) ? fromBinary(value) : (pyodideExporter(value) ?? ndarrayOr(value));
+  return isBinary(value) ? fromBinary(value) : foreignOr(value);
+}
+
+/**
+ * `value` as an exporter when it is a {@link ForeignBuffer}, else `value` unchanged: what
+ * the umbrella hands to an adapter that takes JS binary types, views and exporters itself.
+ *
+ * @example
+ * ```ts
+ * foreignOr(pyodide.runPython("bytearray(2)")); // a PyodideExporter
+ * foreignOr(new Uint8Array(2)); // the same Uint8Array
+ * ```
+ */
+export function foreignOr(value: unknown): unknown {
+  return pyodideExporter(value) ?? ndarrayOr(value);
 }
 
 /**

@@ -6,9 +6,9 @@
  * exhausted, when a `for … of` loop leaves it early (`return()`, where CPython frees the
  * iterator the loop held), or, for an iterator dropped half-way, when it is collected.
  */
-import { type BufferView, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
+import { type BufferView, getBuffer, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
 import type { BufferSource, UnpackIterator } from "@pybuffer/struct";
-import { getBuffer } from "./as-exporter.js";
+import { foreignOr } from "./as-exporter.js";
 
 // An iterator dropped before its end gives its buffer back when it is collected.
 const dropped = new FinalizationRegistry<BufferView>((view) => releaseBuffer(view));
@@ -27,7 +27,7 @@ export function heldIterator<T extends unknown[] = unknown[]>(
   obj: unknown,
   make: (bytes: BufferSource) => UnpackIterator<T>,
 ): UnpackIterator<T> {
-  const view = getBuffer(obj, PyBUF_SIMPLE);
+  const view = getBuffer(foreignOr(obj), PyBUF_SIMPLE);
   let iterator: UnpackIterator<T>;
   try {
     iterator = make(new Uint8Array(view.memory, view.buf, view.len));

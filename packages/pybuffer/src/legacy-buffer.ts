@@ -1,12 +1,17 @@
 /**
- * Python 2's `buffer` over JavaScript's binary types. `@pybuffer/legacy` gives a
- * `Uint8Array` (Node `Buffer` included) its own single segment and bridges any new-style
- * exporter; here the other binary types (any TypedArray, DataView, ArrayBuffer,
- * SharedArrayBuffer) are made exporters first, by lookup at the call.
+ * Python 2's `buffer` and the old segment API over what the umbrella takes.
+ * `@pybuffer/legacy` gives a `Uint8Array` (Node `Buffer` included) its own single segment
+ * and bridges any new-style exporter; here the other binary types (any TypedArray,
+ * DataView, ArrayBuffer, SharedArrayBuffer), Pyodide buffers and ndarrays are made
+ * exporters first, by lookup at the call.
  */
 import {
   type BufferObject,
+  asCharBuffer as legacyAsCharBuffer,
+  asReadBuffer as legacyAsReadBuffer,
+  asWriteBuffer as legacyAsWriteBuffer,
   buffer as legacyBuffer,
+  checkReadBuffer as legacyCheckReadBuffer,
   fromObject as legacyFromObject,
   fromReadWriteObject as legacyFromReadWriteObject,
   type PyIndex,
@@ -39,10 +44,10 @@ export function buffer(...args: [object: unknown, offset?: PyIndex, size?: PyInd
  *
  * @example
  * ```ts
- * bufferFromObject(new Float32Array(2), 4, -1).length; // 4
+ * fromObject(new Float32Array(2), 4, -1).length; // 4
  * ```
  */
-export function bufferFromObject(base: object, offset: PyIndex, size: PyIndex): BufferObject {
+export function fromObject(base: object, offset: PyIndex, size: PyIndex): BufferObject {
   return legacyFromObject(asBase(base) as object, offset, size);
 }
 
@@ -52,13 +57,57 @@ export function bufferFromObject(base: object, offset: PyIndex, size: PyIndex): 
  * @example
  * ```ts
  * const data = new Int8Array(4);
- * bufferFromReadWriteObject(data, 1, 1).set(0, new Uint8Array([255])); // data[1] === -1
+ * fromReadWriteObject(data, 1, 1).set(0, new Uint8Array([255])); // data[1] === -1
  * ```
  */
-export function bufferFromReadWriteObject(
-  base: object,
-  offset: PyIndex,
-  size: PyIndex,
-): BufferObject {
+export function fromReadWriteObject(base: object, offset: PyIndex, size: PyIndex): BufferObject {
   return legacyFromReadWriteObject(asBase(base) as object, offset, size);
+}
+
+/**
+ * `PyObject_AsReadBuffer(obj)`, taking what the umbrella takes.
+ *
+ * @example
+ * ```ts
+ * asReadBuffer(new Uint16Array([1])); // Uint8Array [1, 0]
+ * ```
+ */
+export function asReadBuffer(obj: unknown): Uint8Array {
+  return legacyAsReadBuffer(asBase(obj));
+}
+
+/**
+ * `PyObject_AsWriteBuffer(obj)`, taking what the umbrella takes.
+ *
+ * @example
+ * ```ts
+ * asWriteBuffer(new Uint16Array([1])).length; // 2
+ * ```
+ */
+export function asWriteBuffer(obj: unknown): Uint8Array {
+  return legacyAsWriteBuffer(asBase(obj));
+}
+
+/**
+ * `PyObject_AsCharBuffer(obj)`, taking what the umbrella takes.
+ *
+ * @example
+ * ```ts
+ * asCharBuffer(new Uint8Array([104, 105])); // Uint8Array [104, 105]
+ * ```
+ */
+export function asCharBuffer(obj: unknown): Uint8Array {
+  return legacyAsCharBuffer(asBase(obj));
+}
+
+/**
+ * `PyObject_CheckReadBuffer(obj)`, true for what the umbrella takes.
+ *
+ * @example
+ * ```ts
+ * checkReadBuffer(new Float64Array(1)); // true
+ * ```
+ */
+export function checkReadBuffer(obj: unknown): boolean {
+  return legacyCheckReadBuffer(asBase(obj));
 }

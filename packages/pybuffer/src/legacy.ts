@@ -1,2 +1,16 @@
-// `pybuffer/legacy`: the whole of `@pybuffer/legacy`, unchanged.
+/**
+ * `pybuffer/legacy`: `@pybuffer/legacy`, with `buffer`, `fromObject`,
+ * `fromReadWriteObject` and the segment API (`asReadBuffer`, `asWriteBuffer`,
+ * `asCharBuffer`, `checkReadBuffer`) also taking JS binary types, Pyodide buffers and
+ * ndarrays (`legacy-buffer.ts`).
+ */
 export * from "@pybuffer/legacy";
+export {
+  asCharBuffer,
+  asReadBuffer,
+  asWriteBuffer,
+  buffer,
+  checkReadBuffer,
+  fromObject,
+  fromReadWriteObject,
+} from "./legacy-buffer.js";

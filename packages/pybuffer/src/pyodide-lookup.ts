@@ -1,11 +1,22 @@
 /**
  * Python objects inside Pyodide wherever the umbrella takes an exporter: a PyProxy of an
  * object with the buffer protocol, or a PyBufferView, becomes `@pybuffer/pyodide`'s
- * exporter at the call. Found by lookup (a tag and prototype test that calls no
- * Python), never by patching Pyodide's classes; nothing imports Pyodide itself.
+ * exporter at the call (`lookupPyodide`). Found by lookup (a tag and prototype test that
+ * calls no Python), never by patching Pyodide's classes; nothing imports Pyodide itself,
+ * and the lookup leaves out `fromPyodide`'s ctypes road (`{ pyodide }`), which only
+ * `pybuffer/pyodide` brings.
  */
 import type { Exporter } from "@pybuffer/core";
-import { fromPyodide, isBufferProxy, isPyBufferView } from "@pybuffer/pyodide";
+import {
+  isBufferProxy,
+  isPyBufferView,
+  lookupPyodide,
+  type PyBufferProxyLike,
+  type PyBufferViewLike,
+} from "@pybuffer/pyodide";
+
+/** A Python buffer inside Pyodide, as the umbrella takes it: a PyProxy or a PyBufferView. */
+export type PyodideBuffer = PyBufferProxyLike | PyBufferViewLike;
 
 /**
  * Whether `value` is a Pyodide PyProxy of a Python buffer, or a PyBufferView.
@@ -28,5 +39,5 @@ export function isPyodideBuffer(value: unknown): boolean {
  * ```
  */
 export function pyodideExporter(value: unknown): Exporter | undefined {
-  return isBufferProxy(value) || isPyBufferView(value) ? fromPyodide(value) : undefined;
+  return lookupPyodide(value);
 }

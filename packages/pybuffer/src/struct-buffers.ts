@@ -11,7 +11,14 @@
  * released when the call returns; `iterUnpack`'s iterator holds it until the iteration
  * ends, as CPython's does (`held-iterator.ts`).
  */
-import { checkBuffer, PyBUF_SIMPLE, PyBUF_WRITABLE, releaseBuffer } from "@pybuffer/core";
+import {
+  type BufferView,
+  checkBuffer,
+  getBuffer,
+  PyBUF_SIMPLE,
+  PyBUF_WRITABLE,
+  releaseBuffer,
+} from "@pybuffer/core";
 import type {
   BufferSource,
   Column,
@@ -24,8 +31,8 @@ import type {
   UnpackIterator,
 } from "@pybuffer/struct";
 import * as struct from "@pybuffer/struct";
-// The umbrella's own getBuffer: a Pyodide buffer is read as an exporter.
-import { getBuffer } from "./as-exporter.js";
+// JS binary types never get here (struct reads them itself): only foreign buffers are looked up.
+import { foreignOr } from "./as-exporter.js";
 import { heldIterator } from "./held-iterator.js";
 import { isNdarray } from "./ndarray-lookup.js";
 import { isPyodideBuffer } from "./pyodide-lookup.js";
@@ -49,9 +56,9 @@ function exporterOnly(obj: unknown): boolean {
  */
 export function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: BufferSource) => T): T {
   if (!exporterOnly(obj)) return use(obj as BufferSource);
-  let view: ReturnType<typeof getBuffer>;
+  let view: BufferView;
   try {
-    view = getBuffer(obj, writable ? PyBUF_WRITABLE : PyBUF_SIMPLE);
+    view = getBuffer(foreignOr(obj), writable ? PyBUF_WRITABLE : PyBUF_SIMPLE);
   } catch (error) {
     // CPython's `w*` turns any refusal into the TypeError struct raises for a non-buffer.
     if (writable) return use(obj as BufferSource);

@@ -2,9 +2,10 @@ import { Buffer } from "node:buffer";
 import * as legacyPackage from "@pybuffer/legacy";
 import { describe, expect, it } from "vitest";
 import * as pybuffer from "../src/index.js";
+import * as legacy from "../src/legacy.js";
 
+const { buffer } = legacy;
 const {
-  buffer,
   copyData,
   fromFlags,
   getContiguous,
@@ -52,22 +53,21 @@ describe("JS binary types wherever an exporter is expected", () => {
     expect(new Struct("<d").unpack(new Float64Array([0.25]))).toEqual([0.25]);
   });
 
-  it("legacy buffer() takes TypedArrays, DataViews and ArrayBuffers", () => {
+  it("pybuffer/legacy's buffer() takes TypedArrays, DataViews and ArrayBuffers", () => {
     expect(buffer(new Uint16Array([1, 2])).length).toBe(4);
     expect(Array.from(buffer(new ArrayBuffer(6), 4).toBytes())).toEqual([0, 0]);
-    expect(Array.from(pybuffer.bufferFromObject(new Int8Array([-1, 5]), 1, -1).toBytes())).toEqual([
-      5,
-    ]);
+    expect(Array.from(legacy.fromObject(new Int8Array([-1, 5]), 1, -1).toBytes())).toEqual([5]);
     const data = new Int8Array(4);
-    pybuffer.bufferFromReadWriteObject(data, 1, 1).set(0, new Uint8Array([255]));
+    legacy.fromReadWriteObject(data, 1, 1).set(0, new Uint8Array([255]));
     expect(data[1]).toBe(-1);
     expect(() => buffer(42 as unknown as object)).toThrow(TypeError);
     expect(() => buffer(42 as unknown as object)).toThrow("buffer object expected");
     expect(() => (buffer as (...a: unknown[]) => unknown)()).toThrow(
       "buffer() takes at least 1 argument (0 given)",
     );
-    // The namespace keeps legacy's own functions, unwrapped.
-    expect(pybuffer.legacy.buffer).toBe(legacyPackage.buffer);
+    // The subpath's are the umbrella's, taking binary types legacy's own do not.
+    expect(legacy.buffer).not.toBe(legacyPackage.buffer);
+    expect(() => legacyPackage.buffer(new Uint16Array([1, 2]))).toThrow(TypeError);
   });
 
   it("copyData, fromFlags and getContiguous take binary types", () => {

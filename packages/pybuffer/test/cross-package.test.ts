@@ -4,7 +4,9 @@
  */
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
-import { blob, buffer, legacy, memoryview, memoryviewFromBlob } from "../src/index.js";
+import * as blob from "../src/blob.js";
+import { memoryview, memoryviewFromBlob } from "../src/index.js";
+import * as legacy from "../src/legacy.js";
 import { fromNodeBuffer, toNodeBuffer } from "../src/node-buffer.js";
 import * as structEntry from "../src/struct.js";
 
@@ -24,7 +26,7 @@ describe("node-buffer <-> legacy", () => {
     b.set(0, new Uint8Array([9])); // Python 2: b[0] = '\t'
     b.set(1, new Uint8Array([8]));
     expect([...data]).toEqual([0, 0, 9, 8]);
-    expect(buffer(data, 2).length).toBe(2);
+    expect(legacy.buffer(data, 2).length).toBe(2);
   });
 });
 

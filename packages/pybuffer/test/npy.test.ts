@@ -4,7 +4,8 @@
  * `@pybuffer/blob` with the struct format of its dtype.
  */
 import { describe, expect, it } from "vitest";
-import { blob, MemoryView, memoryview, NDBuffer } from "../src/index.js";
+import * as blob from "../src/blob.js";
+import { MemoryView, memoryview, NDBuffer } from "../src/index.js";
 import * as npy from "../src/npy.js";
 
 function records(n: number): Uint8Array<ArrayBuffer> {

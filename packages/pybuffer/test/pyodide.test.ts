@@ -5,8 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import * as pybuffer from "../src/index.js";
+import type { PyBufferProxyLike } from "../src/pyodide.js";
+import * as typedarray from "../src/typedarray.js";
 
-const { checkBuffer, memoryview, packInto, typedarray, unpack, unpackFrom, ValueError } = pybuffer;
+const { checkBuffer, memoryview, packInto, unpack, unpackFrom, ValueError } = pybuffer;
 
 interface Pyodide {
   runPython(code: string): unknown;
@@ -64,9 +66,9 @@ describe("a PyProxy where an exporter is expected", () => {
     expect(unpackFrom("<i", py("ba"), 3)).toEqual([70000]);
   });
 
-  it("adapters take memoryview(proxy): a TypedArray over the Pyodide heap, zero-copy", () => {
+  it("adapters take the proxy itself: a TypedArray over the Pyodide heap, zero-copy", () => {
     pyodide.runPython("arr = array.array('f', [1.5, 2.5])");
-    const floats = typedarray.toTypedArray(memoryview(py("arr"))) as Float32Array;
+    const floats = typedarray.toTypedArray(py<PyBufferProxyLike>("arr")) as Float32Array;
     expect(Array.from(floats)).toEqual([1.5, 2.5]);
     floats[0] = -4;
     expect(py<number>("arr[0]")).toBe(-4);

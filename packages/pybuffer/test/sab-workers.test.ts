@@ -5,7 +5,8 @@
  */
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyData, exportCount, memoryview, NDBuffer, typedarray, unpack } from "../src/index.js";
+import { copyData, exportCount, memoryview, NDBuffer, unpack } from "../src/index.js";
+import * as typedarray from "../src/typedarray.js";
 
 const { fromTypedArray } = typedarray;
 

@@ -14,12 +14,12 @@ import {
   packInto,
   Struct,
   StructError,
-  typedarray,
   unpack,
   unpackColumns,
   unpackFrom,
   unpackMany,
 } from "../src/index.js";
+import * as typedarray from "../src/typedarray.js";
 
 const bytes = () => new Uint8Array([1, 0, 0, 0, 2, 0, 0, 0]);
 

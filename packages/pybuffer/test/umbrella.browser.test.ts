@@ -1,7 +1,9 @@
 // Runs in headless Chromium (vitest browser mode, `browser` project): the umbrella's main
 // entry must load and accept JS binary types where neither Node's globals nor Buffer exist.
 import { describe, expect, it } from "vitest";
-import { blob, buffer, memoryview, memoryviewFromBlob, pack, unpack } from "../src/index.js";
+import * as blob from "../src/blob.js";
+import { memoryview, memoryviewFromBlob, pack, unpack } from "../src/index.js";
+import { buffer } from "../src/legacy.js";
 
 describe("in Chromium", () => {
   it("really is a browser, not Node", () => {

@@ -1,8 +1,50 @@
+import * as blobPackage from "@pybuffer/blob";
 import * as core from "@pybuffer/core";
+import * as legacyPackage from "@pybuffer/legacy";
 import * as memoryviewPackage from "@pybuffer/memoryview";
+import * as ndarrayPackage from "@pybuffer/ndarray";
+import * as nodeBufferPackage from "@pybuffer/node-buffer";
+import * as npyPackage from "@pybuffer/npy";
+import * as pyodidePackage from "@pybuffer/pyodide";
 import * as struct from "@pybuffer/struct";
+import * as typedarrayPackage from "@pybuffer/typedarray";
 import { describe, expect, it } from "vitest";
+import * as blobSub from "../src/blob.js";
+import * as coreSub from "../src/core.js";
 import * as pybuffer from "../src/index.js";
+import * as legacySub from "../src/legacy.js";
+import * as memoryviewSub from "../src/memoryview.js";
+import * as ndarraySub from "../src/ndarray.js";
+import * as nodeBufferSub from "../src/node-buffer.js";
+import * as npySub from "../src/npy.js";
+import * as pyodideSub from "../src/pyodide.js";
+import * as structSub from "../src/struct.js";
+import * as typedarraySub from "../src/typedarray.js";
+
+const PACKAGES = {
+  struct,
+  core,
+  memoryview: memoryviewPackage,
+  typedarray: typedarrayPackage,
+  blob: blobPackage,
+  nodeBuffer: nodeBufferPackage,
+  legacy: legacyPackage,
+  pyodide: pyodidePackage,
+  ndarray: ndarrayPackage,
+  npy: npyPackage,
+};
+const SUBPATHS = {
+  struct: structSub,
+  core: coreSub,
+  memoryview: memoryviewSub,
+  typedarray: typedarraySub,
+  blob: blobSub,
+  nodeBuffer: nodeBufferSub,
+  legacy: legacySub,
+  pyodide: pyodideSub,
+  ndarray: ndarraySub,
+  npy: npySub,
+};
 
 describe("pybuffer (umbrella)", () => {
   it("re-exports struct, core and memoryview flat, as the same bindings", () => {
@@ -44,7 +86,7 @@ describe("pybuffer (umbrella)", () => {
   });
 
   it("leaves exporters as they are and other values to CPython's TypeError", () => {
-    const exporter = pybuffer.typedarray.fromBinary(new Uint8Array(2));
+    const exporter = typedarrayPackage.fromBinary(new Uint8Array(2));
     expect(pybuffer.asExporter(exporter)).toBe(exporter);
     expect(() => pybuffer.memoryview("abc")).toThrow(TypeError);
     expect(() => pybuffer.memoryview("abc")).toThrow(/a bytes-like object is required/);
@@ -54,15 +96,63 @@ describe("pybuffer (umbrella)", () => {
   it("keeps one error class per kind across the family", () => {
     expect(pybuffer.StructError).toBe(struct.StructError);
     expect(pybuffer.BufferError).toBe(core.BufferError);
-    expect(pybuffer.legacy.BufferError).toBe(struct.BufferError);
-    expect(pybuffer.typedarray.ValueError).toBe(struct.ValueError);
-    expect(pybuffer.blob.ValueError).toBe(struct.ValueError);
+    for (const sub of Object.values(SUBPATHS)) {
+      expect(sub.BufferError).toBe(struct.BufferError);
+      expect(sub.ValueError).toBe(struct.ValueError);
+    }
   });
 
-  it("offers the adapters and Python 2's buffer as namespaces", () => {
-    expect(Object.keys(pybuffer.legacy).length).toBeGreaterThan(0);
-    expect(Object.keys(pybuffer.typedarray).length).toBeGreaterThan(0);
-    expect(Object.keys(pybuffer.blob).length).toBeGreaterThan(0);
+  it("keeps the adapters and Python 2's buffer out of the main entry (subpaths only)", () => {
+    for (const name of ["legacy", "typedarray", "blob", "pyodide", "ndarray", "npy", "buffer"]) {
+      expect(name in pybuffer).toBe(false);
+    }
+  });
+
+  it("gives each subpath its package, the exporter-taking functions wrapped", () => {
+    const wrapped: Record<string, string[]> = {
+      struct: [
+        "iterUnpack",
+        "packInto",
+        "Struct",
+        "unpack",
+        "unpackColumns",
+        "unpackFrom",
+        "unpackMany",
+      ],
+      core: ["checkBuffer", "copyData", "getBuffer"],
+      memoryview: [
+        "fromBuffer",
+        "fromFlags",
+        "fromMemory",
+        "fromObject",
+        "getContiguous",
+        "memoryview",
+        "MemoryView",
+      ],
+      typedarray: ["toArrayBuffer", "toDataView", "toTypedArray"],
+      blob: ["toBlob"],
+      nodeBuffer: ["toNodeBuffer"],
+      legacy: [
+        "asCharBuffer",
+        "asReadBuffer",
+        "asWriteBuffer",
+        "buffer",
+        "checkReadBuffer",
+        "fromObject",
+        "fromReadWriteObject",
+      ],
+      pyodide: ["toPyodide"],
+      ndarray: ["toNdarray", "toStdlib"],
+      npy: ["saveNpy", "saveNpz"],
+    };
+    for (const [key, sub] of Object.entries(SUBPATHS)) {
+      const pkg = PACKAGES[key as keyof typeof PACKAGES] as Record<string, unknown>;
+      for (const [name, value] of Object.entries(pkg)) {
+        expect(name in sub, `${key}.${name}`).toBe(true);
+        const same = (sub as Record<string, unknown>)[name] === value;
+        expect(same, `${key}.${name}`).toBe(!wrapped[key]?.includes(name));
+      }
+    }
   });
 
   it("packs and unpacks through the one import", () => {

@@ -40,6 +40,15 @@ function prototypeHas(value: object, name: string): boolean {
 }
 
 /**
+ * The prototypes of PyProxies found to have `getBuffer` (Pyodide makes one class per set
+ * of Python capabilities, shared by all proxies with that set). The tag is a getter on
+ * PyProxy's prototype, the same for every object below it, so a value with a known
+ * prototype needs no tag read: that read goes through the proxy's `get` handler and was
+ * most of the cost of telling a proxy apart.
+ */
+const bufferPrototypes = new WeakSet<object>();
+
+/**
  * Whether `value` is a PyProxy of a Python object with the buffer protocol (Pyodide
  * gives such proxies `getBuffer`): `bytes`, `bytearray`, `memoryview`, `array.array`,
  * ctypes arrays and structures, NumPy arrays, … Answered without a Python call.
@@ -51,7 +60,12 @@ function prototypeHas(value: object, name: string): boolean {
  * ```
  */
 export function isBufferProxy(value: unknown): value is PyBufferProxyLike {
-  return isPyProxy(value) && prototypeHas(value, "getBuffer");
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  const proto = Reflect.getPrototypeOf(value);
+  if (proto !== null && bufferPrototypes.has(proto)) return true;
+  if (!isPyProxy(value) || !prototypeHas(value, "getBuffer")) return false;
+  if (proto !== null) bufferPrototypes.add(proto);
+  return true;
 }
 
 const VIEW_FIELDS = ["offset", "format", "itemsize", "shape", "strides", "data"] as const;

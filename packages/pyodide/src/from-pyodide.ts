@@ -3,6 +3,7 @@
  */
 import { pythonTypeName } from "@pybuffer/core";
 import { isBufferProxy, isPyBufferView, isPyProxy } from "./detect.js";
+import { instanceRoad } from "./instance-road.js";
 import { checkOptions } from "./options.js";
 import { PyodideExporter, type PyodideExportOptions } from "./pyodide-exporter.js";
 import type { PyBufferProxyLike, PyBufferViewLike } from "./types.js";
@@ -57,13 +58,32 @@ export function fromPyodide(
   obj: PyBufferProxyLike | PyBufferViewLike,
   options?: PyodideExportOptions,
 ): PyodideExporter {
-  const checked = checkPyodideOptions(options);
-  if (isBufferProxy(obj)) return new PyodideExporter(obj, obj, checked);
-  if (isPyBufferView(obj)) return new PyodideExporter(obj, null, checked);
+  const { pyodide } = checkPyodideOptions(options);
+  const road = pyodide === undefined ? null : instanceRoad(pyodide);
+  if (isBufferProxy(obj)) return new PyodideExporter(obj, obj, road);
+  if (isPyBufferView(obj)) return new PyodideExporter(obj, null, road);
   if (isPyProxy(obj)) {
     throw new TypeError(`a bytes-like object is required, not '${proxyType(obj)}'`);
   }
   throw new TypeError(
     `fromPyodide: expected a PyProxy or a PyBufferView, not '${pythonTypeName(obj)}'`,
   );
+}
+
+/**
+ * `lookupPyodide(value)`: `fromPyodide(value)` when `value` is a PyProxy of a Python
+ * buffer or a PyBufferView, else `undefined`; what a library that takes exporters calls
+ * to take Pyodide's objects as well. Answered without a call into Python (the Python
+ * export is taken by the exporter's first view). It does not bring the ctypes road
+ * (`{ pyodide }`), so a bundle that uses only this stays small.
+ *
+ * @example
+ * ```ts
+ * lookupPyodide(pyodide.runPython("bytearray(2)")) instanceof PyodideExporter; // => true
+ * lookupPyodide([1, 2]); // => undefined
+ * ```
+ */
+export function lookupPyodide(value: unknown): PyodideExporter | undefined {
+  if (isBufferProxy(value)) return new PyodideExporter(value, value, null);
+  return isPyBufferView(value) ? new PyodideExporter(value, null, null) : undefined;
 }

@@ -59,7 +59,13 @@ export class Hold {
 }
 
 // The last layout verified, reused while exports keep the same one (a re-wrap per request).
-let lastLayout: { key: string; layout: HeldLayout } | null = null;
+let lastLayout: HeldLayout | null = null;
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * The held layout of an export with these fields (wasm32 ABI); `BufferError` when the
@@ -72,11 +78,18 @@ export function heldLayout(
   strides: readonly number[],
   suboffsets: readonly number[] | null,
 ): HeldLayout {
-  const key =
-    suboffsets === null
-      ? `${format}\u0000${itemsize}\u0000${shape.join()}\u0000${strides.join()}`
-      : "";
-  if (lastLayout !== null && key !== "" && lastLayout.key === key) return lastLayout.layout;
+  const last = lastLayout;
+  if (
+    suboffsets === null &&
+    last !== null &&
+    last.suboffsets === null &&
+    last.format === format &&
+    last.itemsize === itemsize &&
+    sameNumbers(last.shape, shape) &&
+    sameNumbers(last.strides, strides)
+  ) {
+    return last;
+  }
   let len = itemsize;
   for (const n of shape) len *= n;
   const verified =
@@ -96,7 +109,7 @@ export function heldLayout(
     strides: strides.slice(),
     suboffsets: suboffsets === null ? null : suboffsets.slice(),
   };
-  if (key !== "") lastLayout = { key, layout };
+  if (suboffsets === null) lastLayout = layout;
   return layout;
 }
 
@@ -130,7 +143,7 @@ export function detachedViewError(): BufferError {
 export function placementOf(pb: PyBufferViewLike): {
   memory: Memory;
   address: number;
-  strides: number[];
+  strides: readonly number[];
 } {
   const data = dataOf(pb);
   const size = elementSize(data);
@@ -139,6 +152,6 @@ export function placementOf(pb: PyBufferViewLike): {
   return {
     memory,
     address: data.byteOffset + pb.offset * size,
-    strides: pb.strides.map((s) => s * size),
+    strides: size === 1 ? pb.strides : pb.strides.map((s) => s * size),
   };
 }

@@ -3,7 +3,7 @@
 export * from "@pybuffer/struct/errors";
 export { type AllocateOptions, allocate } from "./allocate.js";
 export { isBufferProxy, isPyBufferView, isPyProxy } from "./detect.js";
-export { fromPyodide } from "./from-pyodide.js";
+export { fromPyodide, lookupPyodide } from "./from-pyodide.js";
 export { PyodideExporter, type PyodideExportOptions } from "./pyodide-exporter.js";
 export { PythonBuffer, type ToPyodideOptions, toPyodide } from "./to-pyodide.js";
 export type { PyBufferProxyLike, PyBufferViewLike, PyodideLike, PyProxyLike } from "./types.js";

@@ -29,9 +29,9 @@ import {
   type VerifiedLayout,
 } from "@pybuffer/core";
 import { BufferError, tp_name } from "@pybuffer/struct";
-import { heapOf, heapThrough } from "./heap.js";
-import { helpersFor } from "./helpers.js";
+import { heapThrough } from "./heap.js";
 import { dataOf, detachedViewError, Hold, heldLayout, placementOf } from "./hold.js";
+import type { InstanceRoad } from "./instance-road.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyBufferProxyLike, PyBufferViewLike, PyodideLike } from "./types.js";
 
@@ -111,43 +111,6 @@ function holdOf(pb: PyBufferViewLike, owned: boolean): Hold {
   );
 }
 
-/** A `PyBUF_FULL_RO` export through ctypes: the road for suboffsets. */
-function fullExport(proxy: PyBufferProxyLike, pyodide: PyodideLike): Hold {
-  const helpers = helpersFor(pyodide);
-  let exported: ReturnType<typeof helpers.Export>;
-  let fields: unknown[];
-  try {
-    exported = helpers.Export(proxy);
-    const list = exported.fields;
-    fields = list.toJs();
-    list.destroy();
-  } catch (error) {
-    throw fromPythonError(error);
-  }
-  const [address, , itemsize, readonly, format, shape, strides, suboffsets] = fields as [
-    number,
-    number,
-    number,
-    boolean,
-    string,
-    number[] | null,
-    number[] | null,
-    number[] | null,
-  ];
-  const dims = shape ?? [];
-  const layout = heldLayout(format, itemsize, dims, strides ?? [], suboffsets);
-  const release = (): void => {
-    exported.release();
-    exported.destroy();
-  };
-  try {
-    return new Hold(heapOf(pyodide), address, readonly, layout, release);
-  } catch (error) {
-    release();
-    throw error;
-  }
-}
-
 /**
  * An exporter over a Python object inside Pyodide (see {@link fromPyodide}). Its views
  * have the object's own format, item size, shape, strides, suboffsets and read-only
@@ -203,7 +166,8 @@ export class PyodideExporter extends Exportable {
   /** The PyProxy or PyBufferView this exporter reads. */
   declare readonly source: PyBufferProxyLike | PyBufferViewLike;
   readonly #proxy: PyBufferProxyLike | null;
-  readonly #pyodide: PyodideLike | undefined;
+  /** The roads through the Pyodide instance, when the caller gave it. */
+  readonly #road: InstanceRoad | null;
   /** The Python export in use: taken by our first view, dropped with our last. */
   #hold: Hold | null;
 
@@ -211,12 +175,12 @@ export class PyodideExporter extends Exportable {
   constructor(
     source: PyBufferProxyLike | PyBufferViewLike,
     proxy: PyBufferProxyLike | null,
-    options: PyodideExportOptions,
+    road: InstanceRoad | null,
   ) {
     super();
     this.source = source;
     this.#proxy = proxy;
-    this.#pyodide = options.pyodide;
+    this.#road = road;
     this.#hold = proxy === null ? holdOf(source as PyBufferViewLike, false) : null;
   }
 
@@ -242,8 +206,8 @@ export class PyodideExporter extends Exportable {
       pb = proxy.getBuffer("u8");
     } catch (error) {
       const translated = fromPythonError(error);
-      if (translated instanceof BufferError && this.#pyodide !== undefined) {
-        return fullExport(proxy, this.#pyodide);
+      if (translated instanceof BufferError && this.#road !== null) {
+        return this.#road.fullExport(proxy);
       }
       if (translated instanceof BufferError) {
         throw new BufferError(
@@ -264,7 +228,7 @@ export class PyodideExporter extends Exportable {
 
   /** The heap as it is now, for a hold whose memory was detached by growth. */
   #heapNow(hold: Hold): Memory {
-    if (this.#pyodide !== undefined) return heapOf(this.#pyodide);
+    if (this.#road !== null) return this.#road.heap();
     if (this.#proxy !== null && hold.layout.len > 0) return heapThrough(this.#proxy);
     // A PyBufferView without the instance: the new heap cannot be found.
     throw detachedViewError();
