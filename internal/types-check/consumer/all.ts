@@ -12,17 +12,13 @@ import { fromPyodide, isPyProxy, type PyodideExporter } from "@pybuffer/pyodide"
 import { calcSize, parseFormat, recordKeys, Struct, unpackFrom } from "@pybuffer/struct";
 import { BufferError, StructError } from "@pybuffer/struct/errors";
 import { fromTypedArray, toTypedArray } from "@pybuffer/typedarray";
-import {
-  blob,
-  legacy,
-  type MemoryView,
-  memoryview,
-  ndarray,
-  pack,
-  pyodide,
-  typedarray,
-  unpack,
-} from "pybuffer";
+import { type MemoryView, memoryview, pack, unpack } from "pybuffer";
+import * as blob from "pybuffer/blob";
+import * as legacy from "pybuffer/legacy";
+import * as ndarray from "pybuffer/ndarray";
+import { saveNpy as saveNpyOf } from "pybuffer/npy";
+import * as pyodide from "pybuffer/pyodide";
+import * as typedarray from "pybuffer/typedarray";
 
 const bytes = pack("<hI", 1, 2);
 const values: unknown[] = unpack("<hI", bytes);
@@ -76,3 +72,19 @@ const errors: Error[] = [new BufferError("x"), new StructError("y")];
 void [values, size, copy, m, list, ta, legacyBuffer, node, blobs, errors];
 void [npy, dtypes, keys, fromPython, blob, legacy, typedarray];
 void [stride, stdlibArray, ndarray.isNdarray];
+
+// The umbrella's subpaths take a Pyodide buffer wherever an exporter is.
+declare const pyProxy: pyodide.PyBufferProxyLike;
+declare const pyView: pyodide.PyBufferViewLike;
+const heapItems: typedarray.TypedArray = typedarray.toTypedArray(pyProxy);
+const heapBlob: Blob = blob.toBlob(pyView);
+const heapNpy: Uint8Array = saveNpyOf(pyProxy);
+const heapArray = ndarray.toNdarray(pyProxy, scijsLike);
+const heapLegacy: number = legacy.buffer(pyProxy).length;
+const shared: pyodide.PythonBuffer = pyodide.toPyodide(pyProxy, {} as pyodide.PyodideLike);
+const found: pyodide.PyodideExporter | undefined = pyodide.lookupPyodide(pyProxy);
+// @ts-expect-error a plain object is no exporter, view, binary value or Pyodide buffer
+typedarray.toTypedArray({ type: "list" });
+// @ts-expect-error nor for saveNpy
+saveNpyOf({ length: 2 });
+void [heapItems, heapBlob, heapNpy, heapArray, heapLegacy, shared, found];

@@ -19,7 +19,8 @@ import {
 import { BufferError, Struct, ValueError } from "@pybuffer/struct";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isBufferProxy, isPyBufferView, isPyProxy } from "../../src/detect.js";
-import { fromPyodide } from "../../src/from-pyodide.js";
+import { fromPyodide, lookupPyodide } from "../../src/from-pyodide.js";
+import { PyodideExporter } from "../../src/pyodide-exporter.js";
 import type { PyBufferProxyLike } from "../../src/types.js";
 import { readList, type TestPyodide } from "../support.js";
 
@@ -194,7 +195,8 @@ r`);
     });
 
     describe("detection and errors", () => {
-      it("tells proxies apart without calling Python", () => {
+      /** `spy`, a Python object that records every attribute read on it in `calls`. */
+      function defineSpy(): void {
         pyodide.runPython(`
 calls = []
 class Spy:
@@ -202,6 +204,10 @@ class Spy:
         calls.append(name)
         return 1
 spy = Spy()`);
+      }
+
+      it("tells proxies apart without calling Python", () => {
+        defineSpy();
         const spy = py<object>("spy");
         expect([isPyProxy(spy), isBufferProxy(spy), isPyBufferView(spy)]).toEqual([
           true,
@@ -214,6 +220,34 @@ spy = Spy()`);
         expect(py<number>("len(calls)")).toBe(0);
         expect(isBufferProxy(py("b''"))).toBe(true);
         expect(isPyBufferView(py("b'ab'").getBuffer())).toBe(true);
+      });
+
+      it("lookupPyodide: an exporter for Python buffers only, the known classes remembered", () => {
+        defineSpy();
+        for (let round = 0; round < 2; round++) {
+          // The second round answers from the prototypes remembered by the first.
+          expect(lookupPyodide(py("bytearray(b'ab')"))).toBeInstanceOf(PyodideExporter);
+          expect(lookupPyodide(py("b'ab'").getBuffer())).toBeInstanceOf(PyodideExporter);
+          expect(lookupPyodide(py<object>("[1, 2]"))).toBeUndefined();
+          expect(lookupPyodide(py<object>("spy"))).toBeUndefined();
+        }
+        expect(py<number>("len(calls)")).toBe(0);
+        for (const other of [{}, new Uint8Array(2), null, 3, "ab", () => 0]) {
+          expect(lookupPyodide(other)).toBeUndefined();
+        }
+        const view = getBuffer(
+          lookupPyodide(py("array.array('h', [5, -6])")) as PyodideExporter,
+          PyBUF_FULL_RO,
+        );
+        expect([view.format, view.shape]).toEqual(["h", [2]]);
+        releaseBuffer(view);
+        // No ctypes road: suboffsets say how to get them.
+        const pil = py(
+          "_testbuffer.ndarray([1, 2], shape=[2], format='i', flags=_testbuffer.ND_PIL)",
+        );
+        expect(() => getBuffer(lookupPyodide(pil) as PyodideExporter, PyBUF_FULL_RO)).toThrow(
+          /fromPyodide exports suboffsets when given \{ pyodide \}/,
+        );
       });
 
       it("refuses other values and destroyed proxies with the family's errors", () => {
