@@ -34,6 +34,7 @@ export {
   isBinary,
 } from "./as-exporter.js";
 export { memoryviewFromBlob } from "./from-blob.js";
+export type { PyodideBuffer } from "./pyodide-lookup.js";
 // These take exporters too (a MemoryView, an NDBuffer), as CPython's struct takes any buffer.
 export {
   iterUnpack,
