@@ -47,6 +47,11 @@ function prototypeHas(value: object, name: string): boolean {
  * most of the cost of telling a proxy apart.
  */
 const bufferPrototypes = new WeakSet<object>();
+/**
+ * The buffer proxies already told apart: a proxy wrapped again is known at once, without
+ * even its prototype, which a Proxy gives only through a slow runtime call.
+ */
+const bufferProxies = new WeakSet<object>();
 
 /**
  * Whether `value` is a PyProxy of a Python object with the buffer protocol (Pyodide
@@ -61,10 +66,12 @@ const bufferPrototypes = new WeakSet<object>();
  */
 export function isBufferProxy(value: unknown): value is PyBufferProxyLike {
   if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  if (bufferProxies.has(value)) return true;
   const proto = Reflect.getPrototypeOf(value);
-  if (proto !== null && bufferPrototypes.has(proto)) return true;
-  if (!isPyProxy(value) || !prototypeHas(value, "getBuffer")) return false;
+  const known = proto !== null && bufferPrototypes.has(proto);
+  if (!known && (!isPyProxy(value) || !prototypeHas(value, "getBuffer"))) return false;
   if (proto !== null) bufferPrototypes.add(proto);
+  bufferProxies.add(value);
   return true;
 }
 

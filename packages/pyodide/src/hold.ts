@@ -21,6 +21,11 @@ export interface HeldLayout {
   readonly suboffsets: number[] | null;
 }
 
+/** A Python export to give back: a PyBufferView, or the ctypes road's export. */
+export interface Releasable {
+  release(): void;
+}
+
 export class Hold {
   /** The heap as of the last request (replaced when the heap grows). */
   memory: Memory;
@@ -30,31 +35,34 @@ export class Hold {
   readonly layout: HeldLayout;
   /** Our views of this export not yet released. */
   count = 0;
-  /** Gives the Python export back (`null`: not ours to give, the caller's PyBufferView). */
-  readonly #release: (() => void) | null;
+  /**
+   * What gives the Python export back (our own PyBufferView, or a ctypes export); `null`:
+   * not ours to give, the caller's PyBufferView.
+   */
+  readonly #export: Releasable | null;
 
   constructor(
     memory: Memory,
     address: number,
     readonly: boolean,
     layout: HeldLayout,
-    release: (() => void) | null,
+    release: Releasable | null,
   ) {
     this.memory = memory;
     this.address = address;
     this.readonly = readonly;
     this.layout = layout;
-    this.#release = release;
+    this.#export = release;
   }
 
   /** Whether releasing our last view gives the export back to Python. */
   get owned(): boolean {
-    return this.#release !== null;
+    return this.#export !== null;
   }
 
   /** Gives the export back to Python (once). */
   drop(): void {
-    this.#release?.();
+    this.#export?.release();
   }
 }
 

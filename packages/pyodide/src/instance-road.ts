@@ -45,14 +45,16 @@ function fullExport(proxy: PyBufferProxyLike, pyodide: PyodideLike): Hold {
   ];
   const dims = shape ?? [];
   const layout = heldLayout(format, itemsize, dims, strides ?? [], suboffsets);
-  const release = (): void => {
-    exported.release();
-    exported.destroy();
+  const held = {
+    release(): void {
+      exported.release();
+      exported.destroy();
+    },
   };
   try {
-    return new Hold(heapOf(pyodide), address, readonly, layout, release);
+    return new Hold(heapOf(pyodide), address, readonly, layout, held);
   } catch (error) {
-    release();
+    held.release();
     throw error;
   }
 }

@@ -107,7 +107,7 @@ function holdOf(pb: PyBufferViewLike, owned: boolean): Hold {
     address,
     pb.readonly === true || pb.readonly === 1,
     layout,
-    owned ? () => pb.release() : null,
+    owned ? pb : null,
   );
 }
 
