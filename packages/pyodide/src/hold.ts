@@ -144,22 +144,23 @@ export function detachedViewError(): BufferError {
 }
 
 /**
- * The placement of a PyBufferView's items: byte address of item 0 and byte strides
- * (Pyodide's `offset` and `strides` are in elements of `data`), and its memory.
- * `BufferError` when it was released or its heap is detached.
+ * The export of a PyBufferView (from `proxy.getBuffer('u8')`, or any type) as a hold that
+ * releases it when `owned`: the byte address of item 0 and byte strides (Pyodide's
+ * `offset` and `strides` count elements of `data`), over `data`'s memory. `BufferError`
+ * when it was released or its heap is detached.
  */
-export function placementOf(pb: PyBufferViewLike): {
-  memory: Memory;
-  address: number;
-  strides: readonly number[];
-} {
+export function holdOf(pb: PyBufferViewLike, owned: boolean): Hold {
   const data = dataOf(pb);
   const size = elementSize(data);
   const memory = data.buffer as Memory;
   if (memory.byteLength === 0 && pb.nbytes !== 0) throw detachedViewError();
-  return {
+  const strides = size === 1 ? pb.strides : pb.strides.map((s) => s * size);
+  const format = typeof pb.format === "string" && pb.format !== "" ? pb.format : "B";
+  return new Hold(
     memory,
-    address: data.byteOffset + pb.offset * size,
-    strides: size === 1 ? pb.strides : pb.strides.map((s) => s * size),
-  };
+    data.byteOffset + pb.offset * size,
+    pb.readonly === true || pb.readonly === 1,
+    heldLayout(format, pb.itemsize, pb.shape, strides, null),
+    owned ? pb : null,
+  );
 }

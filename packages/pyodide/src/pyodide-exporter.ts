@@ -30,7 +30,7 @@ import {
 } from "@pybuffer/core";
 import { BufferError, tp_name } from "@pybuffer/struct";
 import { heapThrough } from "./heap.js";
-import { dataOf, detachedViewError, Hold, heldLayout, placementOf } from "./hold.js";
+import { dataOf, detachedViewError, type Hold, holdOf } from "./hold.js";
 import type { InstanceRoad } from "./instance-road.js";
 import { fromPythonError } from "./python-error.js";
 import type { PyBufferProxyLike, PyBufferViewLike, PyodideLike } from "./types.js";
@@ -92,23 +92,6 @@ function indirectView(owner: object, hold: Hold, flags: number, lease: Lease): B
     abi: "wasm32",
     internal: lease,
   };
-}
-
-/**
- * The export of a PyBufferView from `proxy.getBuffer('u8')` (or any type), as a hold
- * that releases it when `owned`.
- */
-function holdOf(pb: PyBufferViewLike, owned: boolean): Hold {
-  const { memory, address, strides } = placementOf(pb);
-  const format = typeof pb.format === "string" && pb.format !== "" ? pb.format : "B";
-  const layout = heldLayout(format, pb.itemsize, pb.shape, strides, null);
-  return new Hold(
-    memory,
-    address,
-    pb.readonly === true || pb.readonly === 1,
-    layout,
-    owned ? pb : null,
-  );
 }
 
 /**
