@@ -6,7 +6,6 @@
  * and the lookup leaves out `fromPyodide`'s ctypes road (`{ pyodide }`), which only
  * `pybuffer/pyodide` brings.
  */
-import type { Exporter } from "@pybuffer/core";
 import {
   isBufferProxy,
   isPyBufferView,
@@ -30,14 +29,5 @@ export function isPyodideBuffer(value: unknown): boolean {
   return isBufferProxy(value) || isPyBufferView(value);
 }
 
-/**
- * The exporter for a Pyodide buffer (`fromPyodide`), or `undefined` for anything else.
- *
- * @example
- * ```ts
- * pyodideExporter([1, 2]); // undefined
- * ```
- */
-export function pyodideExporter(value: unknown): Exporter | undefined {
-  return lookupPyodide(value);
-}
+/** The exporter for a Pyodide buffer (`fromPyodide`), or `undefined` for anything else. */
+export { lookupPyodide as pyodideExporter };
