@@ -4,7 +4,7 @@
  * an ArrayBuffer wherever they accept an exporter.
  */
 import { checkBuffer, type Exporter, pythonTypeName } from "@pybuffer/core";
-import { fromArrayBuffer, fromWasmMemory } from "./from-buffer.js";
+import { fromArrayBuffer, fromWasmMemory, isWasmMemory } from "./from-buffer.js";
 import { fromDataView, fromTypedArray } from "./from-typed-array.js";
 import { typedArrayKind } from "./kinds.js";
 import type { LayoutOptions } from "./layout.js";
@@ -19,19 +19,8 @@ export type BinaryLike =
   | WebAssembly.Memory
   | Exporter;
 
-const objectTag = Object.prototype.toString;
-const BUFFER = "[object ArrayBuffer]";
-const SHARED = "[object SharedArrayBuffer]";
-const WASM_MEMORY = "[object WebAssembly.Memory]";
-
 // Shared and never written: no `{}` per call when the options are left out.
 const NO_OPTIONS: LayoutOptions = Object.freeze({});
-
-/** `Object.keys(options).length > 0` without the array. */
-function hasKeys(options: object): boolean {
-  for (const key in options) if (Object.hasOwn(options, key)) return true;
-  return false;
-}
 
 /**
  * An exporter for `value`: a TypedArray ({@link fromTypedArray}), a DataView
@@ -54,15 +43,10 @@ export function fromBinary(value: BinaryLike, options: LayoutOptions = NO_OPTION
       ? fromDataView(value as DataView, options)
       : fromTypedArray(value, options);
   }
-  // The tag read once: isMemory answers false to any other tag, and isWasmMemory is this
-  // test (an exporter went through two tag reads, ~10% of toTypedArray(exporter), bench cast).
-  const tag = value instanceof ArrayBuffer ? BUFFER : objectTag.call(value);
-  if ((tag === BUFFER || tag === SHARED) && isMemory(value)) {
-    return fromArrayBuffer(value, options);
-  }
-  if (tag === WASM_MEMORY) return fromWasmMemory(value as WebAssembly.Memory, options);
+  if (isMemory(value)) return fromArrayBuffer(value, options);
+  if (isWasmMemory(value)) return fromWasmMemory(value, options);
   if (checkBuffer(value)) {
-    if (hasKeys(options)) {
+    if (Object.keys(options).length > 0) {
       throw new TypeError("fromBinary: layout options apply to JavaScript binary types only");
     }
     return value;

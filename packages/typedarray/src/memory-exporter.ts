@@ -55,26 +55,15 @@ interface Tracking {
   length: number;
 }
 
-// The layout and the tracking state, under keys only this module holds. Not private
-// fields: Node 20 builds an instance of a class with fields that derives from another
-// more slowly (bench slice-release: fromTypedArray + getBuffer + release, ~10 ns of a
-// wrap). Changed by reflection, they can only make a request fail: `relocate` checks what
-// it is given as the constructor does.
-const LAYOUT: unique symbol = Symbol("pybuffer: MemoryExporter layout");
-const TRACKING: unique symbol = Symbol("pybuffer: MemoryExporter tracking");
-
-interface State {
-  [LAYOUT]: Layout;
-  /** Only for a memory that can move or change length (one field: a wrap makes fewer). */
-  [TRACKING]: Tracking | undefined;
-}
-
 export class MemoryExporter extends LayoutExporter {
   // `declare`: assigned by the constructor, without class-field definitions first.
   /** The wrapped JavaScript object. */
   declare readonly source: object;
   /** Whether the exports are read-only. */
   declare readonly readonly: boolean;
+  #layout: Layout;
+  /** Only for a memory that can move or change length (one field: a wrap makes fewer). */
+  readonly #tracking: Tracking | undefined;
 
   constructor(spec: ExportSpec) {
     checkUnlessVouched(spec);
@@ -85,9 +74,8 @@ export class MemoryExporter extends LayoutExporter {
     super(memory, base + layout.offset, trustOf(layout), spec.readonly, what, moves);
     this.source = spec.source ?? this;
     this.readonly = spec.readonly;
-    const state = this as unknown as State;
-    state[LAYOUT] = layout;
-    state[TRACKING] = moves
+    this.#layout = layout;
+    this.#tracking = moves
       ? {
           fetch: typeof given === "function" ? given : () => given,
           base,
@@ -104,16 +92,15 @@ export class MemoryExporter extends LayoutExporter {
    */
   get layout(): Layout {
     this.update();
-    return frozenCopy((this as unknown as State)[LAYOUT]);
+    return frozenCopy(this.#layout);
   }
 
   /** Follows a memory function's answer and, for a tracked region, its length. */
   protected override update(): void {
-    const state = this as unknown as State;
-    const tracking = state[TRACKING];
+    const tracking = this.#tracking;
     if (tracking === undefined) return;
     const memory = memoryFrom(tracking.fetch, tracking.what);
-    let layout = state[LAYOUT];
+    let layout = this.#layout;
     if (tracking.relayout !== undefined && memory.byteLength !== tracking.length) {
       if (!isDetached(memory)) {
         try {
@@ -125,8 +112,8 @@ export class MemoryExporter extends LayoutExporter {
       }
       tracking.length = memory.byteLength;
     }
-    if (memory !== this.exportedMemory() || layout !== state[LAYOUT]) {
-      state[LAYOUT] = layout;
+    if (memory !== this.exportedMemory() || layout !== this.#layout) {
+      this.#layout = layout;
       this.relocate(memory, tracking.base + layout.offset, trustOf(layout));
     }
   }
