@@ -24,7 +24,7 @@ function exporterOver(
   what: string,
 ): MemoryExporter {
   const format = options.format ?? "B";
-  const itemsize = itemSizeOf(options, format, 1);
+  const itemsize = options.format === undefined ? 1 : itemSizeOf(options, format);
   const layoutFor = (byteLength: number) =>
     resolveLayout(byteLength, format, itemsize, options, what);
   const tracks = options.shape === undefined && options.strides === undefined;

@@ -89,7 +89,7 @@ export function fromTypedArray(ta: ArrayBufferView, options?: ViewExportOptions)
     throw new TypeError(`${what}: expected a TypedArray, not '${describe(ta)}'`);
   }
   const format = options.format ?? kind.format;
-  const itemsize = itemSizeOf(options, format, kind.size);
+  const itemsize = options.format === undefined ? kind.size : itemSizeOf(options, format);
   return exporterOver(ta, true, format, itemsize, options, what);
 }
 
@@ -118,6 +118,6 @@ export function fromDataView(dv: DataView, options?: ViewExportOptions): MemoryE
     throw new TypeError(`${what}: expected a DataView, not '${describe(dv)}'`);
   }
   const format = options.format ?? "B";
-  const itemsize = itemSizeOf(options, format, 1);
+  const itemsize = options.format === undefined ? 1 : itemSizeOf(options, format);
   return exporterOver(dv, false, format, itemsize, options, what);
 }

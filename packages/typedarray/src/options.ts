@@ -28,19 +28,18 @@ let lastAbi: Abi | undefined;
 let lastSize = 0;
 
 /**
- * The item size of `format` (native sizes of `options.abi`, LP64 by default), or
- * `fallback` when `options` gives no format. The last answer is kept: a wrap per request asks the
- * same every time, and parsing it again cost toTypedArray(fromTypedArray(b, { format }))
- * ~10% (bench cast).
+ * The item size of `format` (native sizes of `options.abi`, LP64 by default), for options
+ * that give a format (callers test for none first: the common wrap then makes no call and
+ * stays small enough for engines to inline whole). The last answer is kept: a wrap per
+ * request asks the same every time, and parsing it again cost
+ * toTypedArray(fromTypedArray(b, { format })) ~10% (bench cast).
  *
  * @example
  * ```ts
- * itemSizeOf({ format: "<IH" }, "<IH", 1); // 6
- * itemSizeOf({}, "d", 8); // 8
+ * itemSizeOf({ format: "<IH" }, "<IH"); // 6
  * ```
  */
-export function itemSizeOf(options: LayoutOptions, format: string, fallback: number): number {
-  if (options.format === undefined) return fallback;
+export function itemSizeOf(options: LayoutOptions, format: string): number {
   const abi = options.abi;
   if (format === lastFormat && abi === lastAbi && typeof format === "string") return lastSize;
   const size = calcSize(format, { abi: abi ?? "lp64" });
