@@ -19,6 +19,9 @@ export type BinaryLike =
   | WebAssembly.Memory
   | Exporter;
 
+// Shared and never written: no `{}` per call when the options are left out.
+const NO_OPTIONS: LayoutOptions = Object.freeze({});
+
 /**
  * An exporter for `value`: a TypedArray ({@link fromTypedArray}), a DataView
  * ({@link fromDataView}), an ArrayBuffer or SharedArrayBuffer ({@link fromArrayBuffer}),
@@ -33,7 +36,7 @@ export type BinaryLike =
  * releaseBuffer(view);
  * ```
  */
-export function fromBinary(value: BinaryLike, options: LayoutOptions = {}): Exporter {
+export function fromBinary(value: BinaryLike, options: LayoutOptions = NO_OPTIONS): Exporter {
   options = checkOptions(options, "fromBinary");
   if (ArrayBuffer.isView(value)) {
     return typedArrayKind(value) === undefined

@@ -6,14 +6,13 @@
  * one, detaching the old) is followed; views handed out earlier keep their old memory
  * and fail cleanly once it is detached.
  */
-import { calcSize } from "@pybuffer/struct";
 import { vouchForNextSpec } from "./export-spec.js";
 import { describe } from "./from-typed-array.js";
 import type { ShapedSource } from "./kind-types.js";
 import { type LayoutOptions, resolveLayout } from "./layout.js";
 import { isMemory } from "./memory.js";
 import { MemoryExporter } from "./memory-exporter.js";
-import { checkOptions } from "./options.js";
+import { checkOptions, itemSizeOf } from "./options.js";
 
 /** Options of {@link fromArrayBuffer} and {@link fromWasmMemory}. */
 export type BufferExportOptions = LayoutOptions;
@@ -25,8 +24,7 @@ function exporterOver(
   what: string,
 ): MemoryExporter {
   const format = options.format ?? "B";
-  const itemsize =
-    options.format === undefined ? 1 : calcSize(format, { abi: options.abi ?? "lp64" });
+  const itemsize = options.format === undefined ? 1 : itemSizeOf(options, format);
   const layoutFor = (byteLength: number) =>
     resolveLayout(byteLength, format, itemsize, options, what);
   const tracks = options.shape === undefined && options.strides === undefined;

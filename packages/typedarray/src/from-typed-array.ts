@@ -5,14 +5,13 @@
  * followed (wrap it again), and one whose buffer shrank or was detached makes every
  * request fail with `BufferError`.
  */
-import { calcSize } from "@pybuffer/struct";
 import { vouchForNextSpec } from "./export-spec.js";
 import type { ShapedSource } from "./kind-types.js";
 import { kindInfo, typedArrayKind } from "./kinds.js";
 import type { LayoutOptions } from "./layout.js";
 import { cachedLayout } from "./layout-cache.js";
 import { MemoryExporter } from "./memory-exporter.js";
-import { checkOptions } from "./options.js";
+import { checkOptions, itemSizeOf } from "./options.js";
 import { viewRegion } from "./region.js";
 
 /** Options of {@link fromTypedArray} and {@link fromDataView}. */
@@ -90,8 +89,7 @@ export function fromTypedArray(ta: ArrayBufferView, options?: ViewExportOptions)
     throw new TypeError(`${what}: expected a TypedArray, not '${describe(ta)}'`);
   }
   const format = options.format ?? kind.format;
-  const itemsize =
-    options.format === undefined ? kind.size : calcSize(format, { abi: options.abi ?? "lp64" });
+  const itemsize = options.format === undefined ? kind.size : itemSizeOf(options, format);
   return exporterOver(ta, true, format, itemsize, options, what);
 }
 
@@ -120,7 +118,6 @@ export function fromDataView(dv: DataView, options?: ViewExportOptions): MemoryE
     throw new TypeError(`${what}: expected a DataView, not '${describe(dv)}'`);
   }
   const format = options.format ?? "B";
-  const itemsize =
-    options.format === undefined ? 1 : calcSize(format, { abi: options.abi ?? "lp64" });
+  const itemsize = options.format === undefined ? 1 : itemSizeOf(options, format);
   return exporterOver(dv, false, format, itemsize, options, what);
 }

@@ -33,7 +33,8 @@ export interface ToDataViewOptions {
 export function toDataView(source: ViewSource, options: ToDataViewOptions = {}): DataView {
   const what = "toDataView";
   options = checkOptions(options, what);
-  const { view, release } = acquire(source, options.writable === true, what);
+  const acquired = acquire(source, options.writable === true, what);
+  const view = acquired.view;
   try {
     if (options.copy !== "always" && isContiguous(view, "C")) {
       return new DataView(view.memory, view.buf, view.len);
@@ -46,7 +47,7 @@ export function toDataView(source: ViewSource, options: ToDataViewOptions = {}):
     }
     return new DataView(copyBytes(view).buffer);
   } finally {
-    release();
+    acquired.release();
   }
 }
 
@@ -61,10 +62,10 @@ export function toDataView(source: ViewSource, options: ToDataViewOptions = {}):
  * ```
  */
 export function toArrayBuffer(source: ViewSource): ArrayBuffer {
-  const { view, release } = acquire(source, false, "toArrayBuffer");
+  const acquired = acquire(source, false, "toArrayBuffer");
   try {
-    return copyBytes(view).buffer;
+    return copyBytes(acquired.view).buffer;
   } finally {
-    release();
+    acquired.release();
   }
 }

@@ -61,6 +61,9 @@ function convert(acquired: Acquired, options: ToTypedArrayOptions, what: string)
   return new ctor(bytes.buffer, 0, count);
 }
 
+// Shared and never written: no `{}` per call when the options are left out.
+const NO_OPTIONS: ToTypedArrayOptions = Object.freeze({});
+
 /**
  * `toTypedArray(source, options?)`: the items of an exporter, a JavaScript binary value
  * or a view as a TypedArray of the format's kind (`b` Int8Array, `B`/`c`/`?`
@@ -85,7 +88,10 @@ export function toTypedArray<S extends ViewSource>(
   source: S,
   options?: ToTypedArrayOptions,
 ): TypedArrayOf<FormatOfSource<S>>;
-export function toTypedArray(source: ViewSource, options: ToTypedArrayOptions = {}): TypedArray {
+export function toTypedArray(
+  source: ViewSource,
+  options: ToTypedArrayOptions = NO_OPTIONS,
+): TypedArray {
   const what = "toTypedArray";
   options = checkOptions(options, what);
   const acquired = acquire(source, options.writable === true, what);

@@ -1,5 +1,5 @@
 /**
- * Two sketches for section `slice-release`: the least a checked implementation does over
+ * Sketches for sections `slice-release` and `cast`: the least a checked implementation does over
  * core's protocol, written as plainly as possible. They are not our packages' code. They
  * show which part of a row's time is the protocol itself (`getBuffer` + `releaseBuffer` of
  * a verified export), and so whether a target for the row can be reached by making our
@@ -12,7 +12,12 @@
  * - The wrap sketch: the TypedArray's kind through the platform's tag getter, the options
  *   read once and checked, the region read through the platform's getters and checked to
  *   hold the export, a verified layout kept for the last length, core's `LayoutExporter`.
+ *   Twice more: over `b.subarray(10, 20)` of a Node Buffer (what the `fromNodeBuffer` row
+ *   pays in Node's own `subarray`), and, in section `cast`, as a `'I'` export turned into a
+ *   `Uint32Array` (the least `toTypedArray(fromTypedArray(b, { format: 'I' }))` does).
  */
+
+import { Buffer } from "node:buffer";
 import {
   type BufferView,
   getBuffer,
@@ -111,31 +116,89 @@ const offsetOf = getter<number>("byteOffset");
 const lengthOf = getter<number>("byteLength");
 
 let lastItems = -1;
+let lastFormat = "";
 let lastLayout: VerifiedLayout | null = null;
 
-function byteLayout(items: number): VerifiedLayout {
-  if (items !== lastItems || lastLayout === null) {
-    lastLayout = verifyLayout({ format: "B", itemsize: 1, shape: [items] });
+function itemLayout(format: "B" | "I", items: number): VerifiedLayout {
+  if (items !== lastItems || format !== lastFormat || lastLayout === null) {
+    lastLayout = verifyLayout({ format, itemsize: format === "B" ? 1 : 4, shape: [items] });
     lastItems = items;
+    lastFormat = format;
   }
   return lastLayout;
 }
 
-function sketchWrap(ta: Uint8Array, options: { shape: number[]; offset: number }): LayoutExporter {
+function sketchWrap(
+  ta: Uint8Array,
+  options: { shape: number[]; offset: number; format?: "B" | "I" },
+): LayoutExporter {
   if (tagOf.call(ta) !== "Uint8Array") throw new TypeError("expected a Uint8Array");
   const shape = options.shape;
   const offset = options.offset;
+  const format = options.format ?? "B";
   if (!Array.isArray(shape) || shape.length !== 1) throw new TypeError("shape must be [n]");
   const items = shape[0];
   if (!Number.isSafeInteger(items) || (items as number) < 0) throw new TypeError("bad shape");
   if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError("bad offset");
   const memory = bufferOf.call(ta);
   const base = offsetOf.call(ta);
-  if (offset + (items as number) > lengthOf.call(ta)) throw new RangeError("outside the array");
-  return new LayoutExporter(memory, base + offset, byteLayout(items as number), false, "sketch");
+  const bytes = (items as number) * (format === "B" ? 1 : 4);
+  if (offset + bytes > lengthOf.call(ta)) throw new RangeError("outside the array");
+  const layout = itemLayout(format, items as number);
+  return new LayoutExporter(memory, base + offset, layout, false, "sketch");
+}
+
+/** The TypedArray of a `B` or `I` view, checked as a conversion must: kind, order, alignment. */
+function sketchTypedArray(view: BufferView): Uint8Array | Uint32Array {
+  const strides = view.strides;
+  if (view.ndim !== 1 || strides === null || strides[0] !== view.itemsize) {
+    throw new TypeError("the sketch converts contiguous 1-D views only");
+  }
+  if (view.format === "B") return new Uint8Array(view.memory, view.buf, view.len);
+  if (view.format !== "I" || view.buf % 4 !== 0) throw new TypeError("not an aligned 'I' view");
+  return new Uint32Array(view.memory, view.buf, view.len / 4);
 }
 
 export const cases: OursCase<OpsData>[] = [
+  {
+    section: "slice-release",
+    name: "sketch: checked wrap of b.subarray(10, 20) as a LayoutExporter + getBuffer + releaseBuffer",
+    output: "value",
+    setup: (d) => {
+      // What fromNodeBuffer(b.subarray(10, 20)) pays before any of our code runs: Node's
+      // Buffer#subarray makes a Buffer (~20-40 ns here), which the row above does not.
+      const buf = Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength);
+      return () => {
+        const ring = new Array<Uint8Array>(RING);
+        for (let k = 0; k < d.ops; k++) {
+          const wrapped = sketchWrap(buf.subarray(10, 20), { shape: [10], offset: 0 });
+          const view = getBuffer(wrapped, PyBUF_FULL_RO);
+          ring[k & (RING - 1)] = new Uint8Array(view.memory, view.buf, view.len);
+          releaseBuffer(view);
+        }
+        return ring;
+      };
+    },
+  },
+  {
+    section: "cast",
+    name: "sketch: checked wrap as a LayoutExporter + getBuffer + new Uint32Array + releaseBuffer",
+    output: "value",
+    setup: (d) => () => {
+      const ring = new Array<Uint8Array | Uint32Array>(RING);
+      const items = d.bytes.length / 4;
+      for (let k = 0; k < d.ops; k++) {
+        const wrapped = sketchWrap(d.bytes, { shape: [items], offset: 0, format: "I" });
+        const view = getBuffer(wrapped, PyBUF_FULL_RO);
+        try {
+          ring[k & (RING - 1)] = sketchTypedArray(view);
+        } finally {
+          releaseBuffer(view);
+        }
+      }
+      return ring;
+    },
+  },
   {
     section: "slice-release",
     name: "sketch: one-object memoryview over getBuffer; slice; release",
