@@ -8,12 +8,12 @@
 import { readFileSync } from "node:fs";
 import { parseCommandArgs } from "./args.js";
 import { COMMANDS } from "./commands/index.js";
-import { runSample } from "./commands/sample.js";
-import { describeError, usageError } from "./fail.js";
 import { LineWriter } from "./output.js";
+import { packageFile } from "./package-file.js";
+import { usageError } from "./usage-error.js";
 
 function version(): string {
-  const manifest = new URL("../package.json", import.meta.url);
+  const manifest = packageFile("package.json");
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
@@ -34,14 +34,16 @@ pybuf --version         the version of @pybuffer/cli`;
 
 async function main(argv: readonly string[], out: LineWriter): Promise<void> {
   const [first, ...rest] = argv;
-  if (first === undefined) return runSample(out);
+  // The engine (struct, memoryview, …) loads with the command that needs it, not before.
+  if (first === undefined) return (await import("./commands/sample.js")).runSample(out);
   if (first === "--help" || first === "-h" || (first === "help" && rest.length === 0)) {
     return out.line(usage());
   }
   if (first === "--version" || first === "-V") return out.line(version());
   const name = first === "help" ? rest[0] : first;
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) throw usageError("", `unknown command '${name}'`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) throw usageError("", `unknown command '${name}'`);
+  const command = await entry.load();
   if (first === "help") return out.line(command.help);
   const args = parseCommandArgs(command.name, rest, command.options);
   if (args.values.help === true) return out.line(command.help);
@@ -54,6 +56,7 @@ try {
   await out.end();
 } catch (error) {
   await out.end();
+  const { describeError } = await import("./fail.js");
   const { line, status } = describeError(error);
   process.stderr.write(`${line}\n`);
   process.exitCode = status;

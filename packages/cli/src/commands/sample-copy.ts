@@ -5,7 +5,7 @@
 import { constants, copyFileSync } from "node:fs";
 import { positionals } from "../args.js";
 import type { Command } from "../command.js";
-import { SAMPLE_PATH } from "./sample.js";
+import { SAMPLE_PATH } from "../package-file.js";
 
 /**
  * The `sample` command.
@@ -17,7 +17,6 @@ import { SAMPLE_PATH } from "./sample.js";
  */
 export const sampleCommand: Command = {
   name: "sample",
-  summary: "write a copy of the sample WAV file the tour shows, to try the commands on",
   help: `usage: pybuf sample FILE
 
 Writes a copy of the sample file bundled with pybuf (a WAV file: a 44-byte RIFF header,
