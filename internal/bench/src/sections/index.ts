@@ -8,6 +8,7 @@ import { npyLoad, npyOpen1g, npySave } from "./npy.js";
 import { packIHHd } from "./pack-ihhd.js";
 import { pyodideReadD, pyodideWrap } from "./pyodide.js";
 import { qqSections } from "./qq.js";
+import { start } from "./start.js";
 import { unpackIHHd } from "./unpack-ihhd.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: each section has its own input type
@@ -30,4 +31,5 @@ export const SECTIONS: Section<any>[] = [
   npyLoad,
   npyOpen1g,
   npySave,
+  start,
 ];
