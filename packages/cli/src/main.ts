@@ -4,16 +4,17 @@
  * with it; otherwise `pybuf COMMAND …` (see `pybuf --help`). Every failure is one line on
  * stderr and a non-zero exit (`fail.ts`). With `PYBUF_REPORT_RSS=1` in the environment,
  * the peak resident memory is printed on stderr at exit (the streaming tests use it).
+ *
+ * `pybuf --help` and `pybuf --version` are answered here, from this module and the command
+ * list alone, so they start about as fast as `node` does (issue #20); everything else
+ * loads `run.ts`, and the commands load the engine (`@pybuffer/struct`, …) they use.
  */
 import { readFileSync } from "node:fs";
-import { parseCommandArgs } from "./args.js";
 import { COMMANDS } from "./commands/index.js";
-import { LineWriter } from "./output.js";
-import { packageFile } from "./package-file.js";
-import { usageError } from "./usage-error.js";
 
 function version(): string {
-  const manifest = packageFile("package.json");
+  // main.ts sits at the top of src/ as main.js does of dist/: `../` is the package.
+  const manifest = new URL("../package.json", import.meta.url);
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
@@ -32,35 +33,19 @@ pybuf COMMAND --help    the arguments of COMMAND
 pybuf --version         the version of @pybuffer/cli`;
 }
 
-async function main(argv: readonly string[], out: LineWriter): Promise<void> {
-  const [first, ...rest] = argv;
-  // The engine (struct, memoryview, …) loads with the command that needs it, not before.
-  if (first === undefined) return (await import("./commands/sample.js")).runSample(out);
+/** The text of `pybuf --help` or `pybuf --version`, or undefined for anything else. */
+function answer([first, ...rest]: readonly string[]): string | undefined {
   if (first === "--help" || first === "-h" || (first === "help" && rest.length === 0)) {
-    return out.line(usage());
+    return usage();
   }
-  if (first === "--version" || first === "-V") return out.line(version());
-  const name = first === "help" ? rest[0] : first;
-  const entry = COMMANDS.find((c) => c.name === name);
-  if (entry === undefined) throw usageError("", `unknown command '${name}'`);
-  const command = await entry.load();
-  if (first === "help") return out.line(command.help);
-  const args = parseCommandArgs(command.name, rest, command.options);
-  if (args.values.help === true) return out.line(command.help);
-  await command.run(args, out);
+  if (first === "--version" || first === "-V") return version();
+  return undefined;
 }
 
-const out = new LineWriter(process.stdout);
-try {
-  await main(process.argv.slice(2), out);
-  await out.end();
-} catch (error) {
-  await out.end();
-  const { describeError } = await import("./fail.js");
-  const { line, status } = describeError(error);
-  process.stderr.write(`${line}\n`);
-  process.exitCode = status;
-}
+const argv = process.argv.slice(2);
+const text = answer(argv);
+if (text === undefined) await (await import("./run.js")).run(argv, COMMANDS);
+else process.stdout.write(`${text}\n`);
 if (process.env.PYBUF_REPORT_RSS === "1") {
   process.stderr.write(`pybuf: peak RSS ${process.resourceUsage().maxRSS} KiB\n`);
 }

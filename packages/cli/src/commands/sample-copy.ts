@@ -5,7 +5,7 @@
 import { constants, copyFileSync } from "node:fs";
 import { positionals } from "../args.js";
 import type { Command } from "../command.js";
-import { SAMPLE_PATH } from "../package-file.js";
+import { SAMPLE_PATH } from "../sample-path.js";
 
 /**
  * The `sample` command.

@@ -7,7 +7,7 @@ import { parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { pathFromHere, programName } from "../invocation.js";
 import type { LineWriter } from "../output.js";
-import { SAMPLE_PATH } from "../package-file.js";
+import { SAMPLE_PATH } from "../sample-path.js";
 import { hexCommand } from "./hex.js";
 import { layoutCommand } from "./layout.js";
 import { unpackCommand } from "./unpack.js";
