@@ -25,9 +25,9 @@
 // - chunks sit in `dist/` beside the entries, so `new URL("../…", import.meta.url)` means
 //   the same in every output file as in `src/` (the CLI finds its package files that way).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { rolldown } from "rolldown";
 
 const dir = process.cwd();
@@ -91,6 +91,26 @@ const externals = {
   },
 };
 
+/**
+ * A file of re-exports only (the CLI's library entry) has no code to map, and rolldown
+ * writes no map for it; every built file gets one anyway, naming the sources it came
+ * from with their text, as the other maps do (the install check reads them).
+ */
+function writeMapOfReexports(chunk) {
+  const file = join(outdir, chunk.fileName);
+  const sources = chunk.moduleIds.filter((id) => existsSync(id));
+  const map = {
+    version: 3,
+    file: basename(file),
+    sources: sources.map((id) => relative(dirname(file), id).split(sep).join("/")),
+    sourcesContent: sources.map((id) => readFileSync(id, "utf8")),
+    names: [],
+    mappings: "",
+  };
+  writeFileSync(`${file}.map`, `${JSON.stringify(map)}\n`);
+  writeFileSync(file, `${chunk.code}\n//# sourceMappingURL=${basename(file)}.map\n`);
+}
+
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const typecheck = spawnSync(process.execPath, [tsc, "-b"], { cwd: dir, stdio: "inherit" });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
@@ -121,6 +141,7 @@ await bundle.close();
 // in `.name`, `util.inspect` and messages: rename one of the two in the sources instead.
 for (const chunk of output) {
   if (chunk.type !== "chunk") continue;
+  if (chunk.map === null) writeMapOfReexports(chunk);
   const renamed = /(?:^|\n)(?:export )?(?:class ([\w$]+\$\d+)\b|var ([\w$]+\$\d+) = class\b)/.exec(
     chunk.code,
   );
