@@ -11,10 +11,10 @@
  */
 import { readFileSync } from "node:fs";
 import { COMMANDS } from "./commands/index.js";
+import { packageFile } from "./package-file.js";
 
 function version(): string {
-  // main.ts sits at the top of src/ as main.js does of dist/: `../` is the package.
-  const manifest = new URL("../package.json", import.meta.url);
+  const manifest = packageFile("package.json");
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
