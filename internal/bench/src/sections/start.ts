@@ -98,6 +98,9 @@ export const start: Section<StartData> = {
   },
   rows: () => [
     processRow("bare node -e 0", "js", () => [process.execPath, ["-e", "0"]]),
+    // What spawning costs the bench itself (more from a large parent process): every row
+    // pays it, so (row − this) ÷ (bare node − this) is the ratio a small parent would see.
+    processRow("spawn cost: /bin/true", "js", () => ["/bin/true", []]),
     importRow("@pybuffer/struct"),
     importRow("@pybuffer/core"),
     importRow("pybuffer"),
