@@ -4,7 +4,7 @@
 // of its tour as they are typed here: `pnpm pybuf …`, or `npx --yes pnpm@V pybuf …`.
 import { existsSync } from "node:fs";
 
-const main = new URL("../packages/cli/dist/main.js", import.meta.url);
+const main = new URL("../packages/cli/dist/node/main.js", import.meta.url);
 if (!existsSync(main)) {
   const pnpm = typedAs().replace(/ pybuf$/, "");
   console.error(`pybuf: the CLI is not built yet: run '${pnpm} build' (or '${pnpm} demo') first`);

@@ -63,8 +63,12 @@ export interface Section<D> {
   rows(data: D): Row<D>[];
   /** Files for CPython: the same bytes, plus what its checks expect. */
   pythonFiles(data: D): Record<string, Uint8Array | string>;
-  /** `"numpy"`: CPython's side is NumPy's (`py/bench_npy.py` under plain `python3`). */
-  readonly python?: "numpy";
+  /**
+   * `"numpy"`: CPython's side is NumPy's (`py/bench_npy.py` under plain `python3`).
+   * `"spawned"`: CPython's rows are among `rows` (whole processes the runner spawns and
+   * times as it times the Node rows), and `py/bench.py` has no part in the section.
+   */
+  readonly python?: "numpy" | "spawned";
 }
 
 /** A failed check; the message names what differs. */

@@ -69,6 +69,9 @@ for (const section of SECTIONS) {
   const names = rows.map((r) => `${r.kind} ${r.name}`);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) throw new Error(`${section.id}: two rows are named "${twice}"`);
+  if (section.python === "spawned" && typeof python === "string") {
+    for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.kind === "cpython") rows.splice(i, 1);
+  }
   if (!rows.some((r) => r.kind === "ours")) {
     rows.push({ name: "", kind: "ours", unavailable: "no case for this section yet" });
   }
@@ -84,7 +87,8 @@ for (const section of SECTIONS) {
   const py = section.python === "numpy" ? numpy : python;
   if (typeof py === "string") {
     out.push({ name: "", kind: "cpython", unavailable: py });
-  } else {
+  } else if (section.python !== "spawned") {
+    // (A "spawned" section's CPython rows were measured above, with the others.)
     const files = section.pythonFiles(data);
     for (const r of runPython(py, section.id, files, pyTiming, py === numpy)) {
       out.push(measuredRow(r.name, "cpython", r.samplesNs, items));

@@ -3,7 +3,7 @@
  * positional. Unlike `util.parseArgs`, a token such as `-2`, `-1.5`, `-inf` or `-nan`
  * is a value (a negative number for `pybuf pack`), not an option.
  */
-import { usageError } from "./fail.js";
+import { usageError } from "./usage-error.js";
 
 /** One option: whether it takes a value, and its one-letter alias. */
 export interface OptionSpec {

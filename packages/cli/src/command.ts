@@ -1,19 +1,29 @@
 /**
- * What every `pybuf` command is: a name, a line for the command list, its `--help`
- * text, and a function of its arguments that writes to stdout.
+ * What every `pybuf` command is: a name, its `--help` text, its options and a function of
+ * its arguments that writes to stdout; and how `pybuf --help` lists it without loading it.
  */
 import type { StructOptions } from "@pybuffer/struct";
 import { type OptionSpec, type ParsedArgs, stringOption } from "./args.js";
-import { usageError } from "./fail.js";
 import type { LineWriter } from "./output.js";
+import { usageError } from "./usage-error.js";
 
 /** One `pybuf` command. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly help: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   run(args: ParsedArgs, out: LineWriter): Promise<void>;
+}
+
+/**
+ * A command as the command list names it: its module (and the engine it imports) loads
+ * only when the command runs, so that `pybuf --help` starts as fast as `node` does.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  /** Its line in `pybuf --help`. */
+  readonly summary: string;
+  load(): Promise<Command>;
 }
 
 /** The `--abi` option every command that reads a format takes. */

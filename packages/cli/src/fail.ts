@@ -7,26 +7,11 @@
  *   `FileNotFoundError: [Errno 2] No such file or directory: 'x.bin'`, status 1;
  * - whatever the error, the line is one line: newlines in it print as `\n`;
  * - a wrong command line prints `pybuf unpack: missing FILE (see 'pybuf unpack --help')`,
- *   status 2, as argparse does.
+ *   status 2, as argparse does (`usage-error.ts`).
  */
 import { constants } from "node:os";
 import { pythonErrorName, pythonStrRepr } from "@pybuffer/struct";
-
-/** The `cause` that marks an `Error` as a command-line mistake. */
-const USAGE: unique symbol = Symbol("pybuf usage");
-
-/**
- * An error for a wrong command line of `command` (exit status 2).
- *
- * @example
- * ```ts
- * throw usageError("unpack", "missing FILE");
- * ```
- */
-export function usageError(command: string, message: string): Error {
-  const where = command === "" ? "pybuf" : `pybuf ${command}`;
-  return new Error(`${where}: ${message} (see '${where} --help')`, { cause: USAGE });
-}
+import { isUsageError } from "./usage-error.js";
 
 const OS_ERRORS: Readonly<Record<string, [name: string, text: string]>> = {
   ENOENT: ["FileNotFoundError", "No such file or directory"],
@@ -66,7 +51,7 @@ export function describeError(error: unknown): { line: string; status: number } 
 }
 
 function describe(error: unknown): { line: string; status: number } {
-  if (error instanceof Error && error.cause === USAGE) return { line: error.message, status: 2 };
+  if (isUsageError(error)) return { line: error.message, status: 2 };
   const system = error as { code?: unknown; errno?: unknown; path?: unknown; message?: unknown };
   const os = typeof system?.errno === "number" || typeof system?.path === "string";
   if (typeof system?.code === "string" && os) {

@@ -4,16 +4,17 @@
  * with it; otherwise `pybuf COMMAND …` (see `pybuf --help`). Every failure is one line on
  * stderr and a non-zero exit (`fail.ts`). With `PYBUF_REPORT_RSS=1` in the environment,
  * the peak resident memory is printed on stderr at exit (the streaming tests use it).
+ *
+ * `pybuf --help` and `pybuf --version` are answered here, from this module and the command
+ * list alone, so they start about as fast as `node` does (issue #20); everything else
+ * loads `run.ts`, and the commands load the engine (`@pybuffer/struct`, …) they use.
  */
 import { readFileSync } from "node:fs";
-import { parseCommandArgs } from "./args.js";
 import { COMMANDS } from "./commands/index.js";
-import { runSample } from "./commands/sample.js";
-import { describeError, usageError } from "./fail.js";
-import { LineWriter } from "./output.js";
+import { packageFile } from "./package-file.js";
 
 function version(): string {
-  const manifest = new URL("../package.json", import.meta.url);
+  const manifest = packageFile("package.json");
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
@@ -32,32 +33,19 @@ pybuf COMMAND --help    the arguments of COMMAND
 pybuf --version         the version of @pybuffer/cli`;
 }
 
-async function main(argv: readonly string[], out: LineWriter): Promise<void> {
-  const [first, ...rest] = argv;
-  if (first === undefined) return runSample(out);
+/** The text of `pybuf --help` or `pybuf --version`, or undefined for anything else. */
+function answer([first, ...rest]: readonly string[]): string | undefined {
   if (first === "--help" || first === "-h" || (first === "help" && rest.length === 0)) {
-    return out.line(usage());
+    return usage();
   }
-  if (first === "--version" || first === "-V") return out.line(version());
-  const name = first === "help" ? rest[0] : first;
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) throw usageError("", `unknown command '${name}'`);
-  if (first === "help") return out.line(command.help);
-  const args = parseCommandArgs(command.name, rest, command.options);
-  if (args.values.help === true) return out.line(command.help);
-  await command.run(args, out);
+  if (first === "--version" || first === "-V") return version();
+  return undefined;
 }
 
-const out = new LineWriter(process.stdout);
-try {
-  await main(process.argv.slice(2), out);
-  await out.end();
-} catch (error) {
-  await out.end();
-  const { line, status } = describeError(error);
-  process.stderr.write(`${line}\n`);
-  process.exitCode = status;
-}
+const argv = process.argv.slice(2);
+const text = answer(argv);
+if (text === undefined) await (await import("./run.js")).run(argv, COMMANDS);
+else process.stdout.write(`${text}\n`);
 if (process.env.PYBUF_REPORT_RSS === "1") {
   process.stderr.write(`pybuf: peak RSS ${process.resourceUsage().maxRSS} KiB\n`);
 }

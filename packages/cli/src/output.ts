@@ -7,7 +7,6 @@
  */
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { describeError } from "./fail.js";
 
 const BLOCK = 64 * 1024;
 
@@ -31,9 +30,12 @@ export class LineWriter {
     stream.on("error", (error: NodeJS.ErrnoException) => {
       this.#closed = true;
       if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      // Anything else (a full disk, …) is one line on stderr, as every failure is.
-      process.stderr.write(`${describeError(error).line}\n`);
-      process.exit(1);
+      // Anything else (a full disk, …) is one line on stderr, as every failure is. fail.ts
+      // loads the engine, which `pybuf --help` must not wait for: only on this path.
+      void import("./fail.js").then(({ describeError }) => {
+        process.stderr.write(`${describeError(error).line}\n`);
+        process.exit(1);
+      });
     });
   }
 

@@ -3,7 +3,7 @@
  * separated by commas (`1:3,::2`), as Python's `m[1:3, ::2]` writes it.
  */
 import { type Key, Slice } from "@pybuffer/memoryview";
-import { usageError } from "./fail.js";
+import { usageError } from "./usage-error.js";
 
 function bound(text: string, command: string): number | null {
   if (text.trim() === "") return null;

@@ -1,6 +1,6 @@
 /**
  * The built `pybuf`, spawned as users run it (the package's bin, `bin/pybuf.js`, which
- * runs `dist/main.js`), and fixture files in a temporary directory. `pnpm run ci` builds
+ * runs `dist/node/main.js`), and fixture files in a temporary directory. `pnpm run ci` builds
  * before testing.
  */
 import { spawnSync } from "node:child_process";

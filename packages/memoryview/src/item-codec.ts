@@ -111,9 +111,12 @@ function pointer(size: number): ItemCodec {
   };
 }
 
-// `?` and `e` reuse struct's own conversions (truth value; binary16 rounding).
-const BOOL = new Struct("?");
-const HALF = new Struct("<e");
+// `?` and `e` reuse struct's own conversions (truth value; binary16 rounding), compiled
+// on first use: compiling them at import was 2.3 ms of `import "pybuffer"` (issue #20).
+let bool: Struct | undefined;
+let half: Struct | undefined;
+const boolStruct = (): Struct => (bool ??= new Struct("?"));
+const halfStruct = (): Struct => (half ??= new Struct("<e"));
 const HALF_SCRATCH = new Uint8Array(2);
 const BOOL_SCRATCH = new Uint8Array(1);
 
@@ -147,7 +150,7 @@ const FIXED: Record<string, ItemCodec> = {
     read: (dv, o) => dv.getUint8(o) !== 0,
     // Python's truth value, as struct computes it for `?`.
     write: (dv, o, v) => {
-      BOOL.packInto(BOOL_SCRATCH, 0, v);
+      boolStruct().packInto(BOOL_SCRATCH, 0, v);
       dv.setUint8(o, BOOL_SCRATCH[0] as number);
     },
   },
@@ -162,11 +165,11 @@ const FIXED: Record<string, ItemCodec> = {
   },
   e: {
     code: "e",
-    read: (dv, o) => (HALF.unpackFrom(dv.buffer, o) as [number])[0],
+    read: (dv, o) => (halfStruct().unpackFrom(dv.buffer, o) as [number])[0],
     write: (dv, o, v) => {
       const d = asDouble(v, "e");
       try {
-        HALF.packInto(HALF_SCRATCH, 0, d);
+        halfStruct().packInto(HALF_SCRATCH, 0, d);
       } catch {
         // PyFloat_Pack2's OverflowError (|x| >= 65520), as memoryview reports it.
         throw invalidValue("e");

@@ -14,7 +14,6 @@ import { ABI_OPTION, type Command, structOptions } from "../command.js";
  */
 export const calcsizeCommand: Command = {
   name: "calcsize",
-  summary: "the size of a struct format in bytes (struct.calcsize)",
   help: `usage: pybuf calcsize FORMAT [--abi lp64|llp64|wasm32]
 
 Prints struct.calcsize(FORMAT): the bytes one record of FORMAT takes.

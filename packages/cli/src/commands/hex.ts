@@ -5,9 +5,9 @@
 import { OverflowError } from "@pybuffer/struct";
 import { intOption, type ParsedArgs, positionals, stringOption } from "../args.js";
 import type { Command } from "../command.js";
-import { usageError } from "../fail.js";
 import { openFile, readChunks } from "../file-source.js";
 import { checkSep, dumpLine, pythonHex } from "../hex-text.js";
+import { usageError } from "../usage-error.js";
 
 const C_INT_MIN = -(2n ** 31n);
 const C_INT_MAX = 2n ** 31n - 1n;
@@ -38,7 +38,6 @@ function bytesPerSep(args: ParsedArgs): number {
  */
 export const hexCommand: Command = {
   name: "hex",
-  summary: "the bytes of a file in hex (a dump, or bytes.hex(sep, n))",
   help: `usage: pybuf hex FILE [--offset N] [--length N] [--sep S [--bytes-per-sep N]] [--plain]
 
 Without --sep or --plain: a dump, 16 bytes a line in groups of 4, with offsets and ASCII.

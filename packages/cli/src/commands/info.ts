@@ -47,7 +47,6 @@ function describe(header: NpyHeader, out: LineWriter): void {
  */
 export const infoCommand: Command = {
   name: "info",
-  summary: "what a NumPy .npy or .npz file holds: dtype, shape, order, formats",
   help: `usage: pybuf info FILE
 
 For a NumPy .npy file, from its header alone: the dtype (descr, as NumPy writes it), the

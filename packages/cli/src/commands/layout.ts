@@ -63,7 +63,6 @@ function strip(rows: readonly MapRow[], size: number, paint: Painter): string[] 
  */
 export const layoutCommand: Command = {
   name: "layout",
-  summary: "a byte map of a format: offsets, sizes, padding, names, records",
   help: `usage: pybuf layout FORMAT [--abi ABI]
        pybuf layout FILE.npy
 

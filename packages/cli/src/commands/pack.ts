@@ -20,7 +20,6 @@ import { writeWhole } from "../write-file.js";
  */
 export const packCommand: Command = {
   name: "pack",
-  summary: "values to bytes (struct.pack), as hex or into a file",
   help: `usage: pybuf pack FORMAT [VALUE ...] [-o FILE] [--abi ABI]
 
 Prints struct.pack(FORMAT, *values).hex(), or writes the bytes to FILE with -o (whole

@@ -5,7 +5,7 @@
 import { constants, copyFileSync } from "node:fs";
 import { positionals } from "../args.js";
 import type { Command } from "../command.js";
-import { SAMPLE_PATH } from "./sample.js";
+import { samplePath } from "../package-file.js";
 
 /**
  * The `sample` command.
@@ -17,7 +17,6 @@ import { SAMPLE_PATH } from "./sample.js";
  */
 export const sampleCommand: Command = {
   name: "sample",
-  summary: "write a copy of the sample WAV file the tour shows, to try the commands on",
   help: `usage: pybuf sample FILE
 
 Writes a copy of the sample file bundled with pybuf (a WAV file: a 44-byte RIFF header,
@@ -25,7 +24,7 @@ then 64 stereo frames of 16-bit samples) to FILE, which must not exist yet.`,
   options: {},
   async run(args, out) {
     const [file] = positionals("sample", args, ["FILE"]);
-    copyFileSync(SAMPLE_PATH, file!, constants.COPYFILE_EXCL);
+    copyFileSync(samplePath(), file!, constants.COPYFILE_EXCL);
     out.line(`wrote ${file}: a 300-byte WAV file, 64 stereo frames of 16-bit samples`);
   },
 };

@@ -3,18 +3,18 @@
  * type on the sample bundled with the package, `sample/tone.wav` (a WAV file: a RIFF
  * header of three chunks, then 64 stereo frames of 16-bit PCM), echoing each one.
  */
-import { fileURLToPath } from "node:url";
 import { parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { pathFromHere, programName } from "../invocation.js";
 import type { LineWriter } from "../output.js";
+import { samplePath } from "../package-file.js";
 import { hexCommand } from "./hex.js";
 import { layoutCommand } from "./layout.js";
 import { unpackCommand } from "./unpack.js";
 import { viewCommand } from "./view.js";
 
 /** The sample's path, inside the installed package. */
-export const SAMPLE_PATH: string = fileURLToPath(new URL("../../sample/tone.wav", import.meta.url));
+export const SAMPLE_PATH: string = samplePath();
 
 /** The WAV header as three PEP 3118 records, named as the WAV specification names them. */
 export const WAV_HEADER: string =

@@ -6,11 +6,11 @@
 import { parseFormat, Struct, StructError } from "@pybuffer/struct";
 import { intOption, positionals, stringOption } from "../args.js";
 import { ABI_OPTION, type Command, structOptions } from "../command.js";
-import { usageError } from "../fail.js";
 import { CHUNK_BYTES, openFile, readChunks } from "../file-source.js";
 import { npyUnpackArgs } from "../npy-input.js";
 import { progressBar } from "../progress.js";
 import { OUTPUT_FORMATS, recordPrinter } from "../record-printer.js";
+import { usageError } from "../usage-error.js";
 
 /** Records whose text decides the table's column widths. */
 const WIDTH_SAMPLE = 256;
@@ -25,7 +25,6 @@ const WIDTH_SAMPLE = 256;
  */
 export const unpackCommand: Command = {
   name: "unpack",
-  summary: "every record of a file (struct.iter_unpack), streamed",
   help: `usage: pybuf unpack FORMAT FILE [--offset N] [--count N] [--output FORMAT] [--abi ABI]
        pybuf unpack FILE.npy [--offset N] [--count N] [--output FORMAT]
 

@@ -9,12 +9,12 @@ import { calcSize } from "@pybuffer/struct";
 import { fromBinary } from "@pybuffer/typedarray";
 import { intOption, type ParsedArgs, positionals, stringOption } from "../args.js";
 import { type Command, structOptions } from "../command.js";
-import { usageError } from "../fail.js";
 import { readRegion } from "../file-source.js";
 import { infoLine, itemRepr, listText } from "../list-text.js";
 import { withNpy } from "../npy-input.js";
 import type { LineWriter } from "../output.js";
 import { sliceKey } from "../slice-key.js";
+import { usageError } from "../usage-error.js";
 
 function shapeOption(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
@@ -78,7 +78,6 @@ function checkSize(bytes: number, itemsize: number, shape: number[] | undefined)
  */
 export const viewCommand: Command = {
   name: "view",
-  summary: "a memoryview over a file, printed like tolist()",
   help: `usage: pybuf view FILE --format F [--shape A,B,…] [--order C|F | --strides A,B,…]
                   [--cast F2] [--slice S] [--offset N] [options]
        pybuf view FILE.npy [--cast F2] [--slice S] [options]
