@@ -29,6 +29,23 @@ describe("measure", () => {
     expect(m.full.minified).toBeGreaterThan(m.own.minified + 200); // + StructError, PyError
   }, 30_000);
 
+  it("measures a per-function entry as the bundle of just those names", async () => {
+    writeFileSync(
+      join(dir, "two.js"),
+      `export const big = ${JSON.stringify("y".repeat(600))};\nexport function small() { return 1; }\n`,
+    );
+    const file = join(dir, "two.js");
+    const whole = await measure({ pkg: "p", specifier: "p", file });
+    const small = await measure({
+      pkg: "p {small}",
+      specifier: "p {small}",
+      file,
+      names: ["small"],
+    });
+    expect(whole.own.minified).toBeGreaterThan(600);
+    expect(small.own.minified).toBeLessThan(100);
+  }, 30_000);
+
   it("fails clearly when the entry was not built", async () => {
     await expect(
       measure({ pkg: "p", specifier: "p", file: join(dir, "missing.js") }),

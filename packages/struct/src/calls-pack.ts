@@ -4,10 +4,11 @@
  * for a target detached or shrunk by a value's getter (asked only after the engine
  * threw, so the fast path pays nothing).
  */
-import { bytesOf, dataViewOf, memoryLost } from "./buffer-arg.js";
+import { bytesOf, dataViewOf, memoryLost, viewLength } from "./buffer-arg.js";
 import { checkStructs } from "./calls-unpack.js";
 import {
   checkRow,
+  compileGuardedPack,
   compilePack,
   compilePackMany,
   type ManyPacker,
@@ -30,6 +31,7 @@ import { pyTypeName } from "./py-types.js";
 export function packerOf(c: Compiled): Packer {
   if (c.pack === null) {
     c.dense = isDense(c.program);
+    c.guarded = compileGuardedPack(c.program, c.codegen);
     c.pack = compilePack(c.program, c.codegen).fn;
   }
   return c.pack;
@@ -83,6 +85,15 @@ function newBytes(n: number): Uint8Array<ArrayBuffer> {
   }
 }
 
+/**
+ * Zero `size` bytes at `off` of `dv` (a sparse struct before packing). A function of its
+ * own: written inline, the fill keeps the engine from dropping the arguments array of an
+ * inlined `packInto` (bench pack-IHHd, `Struct.packInto loop`).
+ */
+function zeroStruct(dv: DataView, off: number, size: number): void {
+  if (size !== 0) bytesOf(dv).fill(0, off, off + size);
+}
+
 /** Re-run a pack that is known to fail, up to the same failing item. */
 function redo(pack: () => void): void {
   try {
@@ -130,7 +141,9 @@ function packFailed(
   const { program, size, length } = c;
   redo(() => {
     if (rows === null) interpretPack(program, dv, off, values, 0);
-    else for (let i = 0; i < n; i++) interpretPack(program, dv, off + i * size, checkRow(rows[i], length), 0);
+    else
+      for (let i = 0; i < n; i++)
+        interpretPack(program, dv, off + i * size, checkRow(rows[i], length), 0);
   });
   return e;
 }
@@ -151,16 +164,49 @@ export function packIntoValues(
   if (!c.single) checkStructs(c, 1);
   if (values.length !== c.length) throw wrongCount(c, "pack_into", values.length);
   const dv = dataViewOf(buffer, true);
-  const size = c.size;
-  const off = resolveOffset(offset, size, dv.byteLength, "pack", c.abi);
+  const off = resolveOffset(offset, c.size, viewLength, "pack", c.abi);
+  packChecked(c, dv, off, values);
+}
+
+/** Pack one struct at `off` of `dv`, any engine error turned into CPython's bytes and errors. */
+function packChecked(c: Compiled, dv: DataView, off: number, values: readonly unknown[]): void {
   const pack = c.pack ?? packerOf(c);
   // Every byte of a dense struct gets written: zero only when packing fails.
-  if (!c.dense && size !== 0) bytesOf(dv).fill(0, off, off + size);
+  if (!c.dense) zeroStruct(dv, off, c.size);
   try {
     pack(dv, off, values, 0);
   } catch (e) {
     throw packFailed(c, dv, off, null, values, e);
   }
+}
+
+/**
+ * `Struct.pack_into` with the values of a rest parameter (an array no user code can
+ * reach): where the format has a guarded packer, packed without a `try`, which lets the
+ * engine drop the array when the call is inlined; else as {@link packIntoValues}.
+ *
+ * @example
+ * packIntoRest(c, new Uint8Array(4), 0, [1, 2]);
+ */
+export function packIntoRest(
+  c: Compiled,
+  buffer: unknown,
+  offset: unknown,
+  values: unknown[],
+): void {
+  if (!c.single) checkStructs(c, 1);
+  if (values.length !== c.length) throw wrongCount(c, "pack_into", values.length);
+  const dv = dataViewOf(buffer, true);
+  const size = c.size;
+  const off = resolveOffset(offset, size, viewLength, "pack", c.abi);
+  if (c.pack === null) packerOf(c);
+  const guarded = c.guarded;
+  if (guarded === null) {
+    packChecked(c, dv, off, values);
+    return;
+  }
+  if (!c.dense) zeroStruct(dv, off, size);
+  guarded(dv, off, values, 0);
 }
 
 /** The rows of `packMany` / `packManyInto`: an array, its length the number of structs. */
@@ -178,7 +224,10 @@ function rowCount(c: Compiled, rows: unknown): number {
  * @example
  * packRows(c, [[1], [2]]); // Uint8Array [1, 0, 2, 0]
  */
-export function packRows(c: Compiled, rows: readonly (readonly unknown[])[]): Uint8Array<ArrayBuffer> {
+export function packRows(
+  c: Compiled,
+  rows: readonly (readonly unknown[])[],
+): Uint8Array<ArrayBuffer> {
   const n = rowCount(c, rows);
   const out = newBytes(n * c.size);
   (c.packMany ?? manyPackerOf(c))(new DataView(out.buffer), rows, n, 0);
@@ -201,9 +250,9 @@ export function packRowsInto(
   const n = rowCount(c, rows);
   const dv = dataViewOf(buffer, true);
   const total = n * c.size;
-  const off = resolveOffset(offset, total, dv.byteLength, "pack", c.abi);
+  const off = resolveOffset(offset, total, viewLength, "pack", c.abi);
   const packMany = c.packMany ?? manyPackerOf(c);
-  if (!c.dense && total !== 0) bytesOf(dv).fill(0, off, off + total);
+  if (!c.dense) zeroStruct(dv, off, total);
   try {
     packMany(dv, rows, n, off);
   } catch (e) {

@@ -3,8 +3,8 @@
  * format (`layout/layout-cache.ts`), with CPython's checks and messages. Kept apart
  * from the pack calls so that a bundle that only unpacks carries no pack code.
  */
-import { dataViewOf } from "./buffer-arg.js";
-import { type Unpacker, compileUnpack } from "./codec/compile-unpack.js";
+import { dataViewOf, viewLength } from "./buffer-arg.js";
+import { compileUnpack, type Unpacker } from "./codec/compile-unpack.js";
 import { checkBudget } from "./codec/value-budget.js";
 import { StructError } from "./errors.js";
 import type { Compiled } from "./layout/layout-cache.js";
@@ -50,7 +50,7 @@ export function unpackWhole(c: Compiled, buffer: unknown): unknown[] {
   if (buffer === undefined) throw exactlyOne("Struct.unpack", 0);
   if (!c.single) checkStructs(c, 1);
   const dv = dataViewOf(buffer, false);
-  if (dv.byteLength !== c.size) {
+  if (viewLength !== c.size) {
     throw new StructError(`unpack requires a buffer of ${c.size} bytes`);
   }
   return (c.unpack ?? unpackerOf(c))(dv, 0);
@@ -68,7 +68,7 @@ export function unpackAt(c: Compiled, buffer: unknown, offset: unknown): unknown
   }
   if (!c.single) checkStructs(c, 1);
   const dv = dataViewOf(buffer, false);
-  const off = resolveOffset(offset, c.size, dv.byteLength, "unpack", c.abi);
+  const off = resolveOffset(offset, c.size, viewLength, "unpack", c.abi);
   return (c.unpack ?? unpackerOf(c))(dv, off);
 }
 
@@ -85,11 +85,11 @@ export function wholeStructs(c: Compiled, buffer: unknown): DataView {
     throw new StructError("cannot iteratively unpack with a struct of length 0");
   }
   const dv = dataViewOf(buffer, false);
-  if (dv.byteLength % size !== 0) {
+  if (viewLength % size !== 0) {
     throw new StructError(`iterative unpacking requires a buffer of a multiple of ${size} bytes`);
   }
   // All structs of the buffer: what a full iteration builds.
-  checkStructs(c, dv.byteLength / size);
+  checkStructs(c, viewLength / size);
   return dv;
 }
 

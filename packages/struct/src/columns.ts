@@ -3,9 +3,9 @@
  * array for numeric codes, a plain array otherwise.
  */
 import { wholeStructs } from "./calls-unpack.js";
-import { compileColumns, type ColumnsDecoder } from "./codec/compile-unpack.js";
+import { type ColumnsDecoder, compileColumns } from "./codec/compile-unpack.js";
 import { LEAF, type Program } from "./codec/ir.js";
-import { K } from "./codec/ops.js";
+import * as K from "./codec/kinds.js";
 import type { Compiled } from "./layout/layout-cache.js";
 import type { Column } from "./types.js";
 

@@ -6,7 +6,7 @@
  * only the functions it imports.
  */
 import { forgetBufferViews } from "./buffer-arg.js";
-import { packIntoArity, packIntoValues, packRows, packValues } from "./calls-pack.js";
+import { packIntoArity, packIntoRest, packRows, packValues } from "./calls-pack.js";
 import { unpackAll, unpackAt, unpackWhole } from "./calls-unpack.js";
 import { unpackColumnsOf } from "./columns.js";
 import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
@@ -107,7 +107,7 @@ export function packInto(
   if (argc === 0) throw missingFormat();
   const s = structOf(fmt);
   if (argc < 3) throw packIntoArity(argc - 1);
-  packIntoValues(s, buffer, offset, values);
+  packIntoRest(s, buffer, offset, values);
 }
 
 /**

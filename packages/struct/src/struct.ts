@@ -9,6 +9,7 @@ import {
   manyPackerOf,
   packerOf,
   packIntoArity,
+  packIntoRest,
   packIntoValues,
   packRows,
   packRowsInto,
@@ -150,7 +151,7 @@ export class Struct<F extends string = string, const O extends StructOptions = {
   packInto(buffer: BufferSource, offset: number | bigint, ...values: PackArgsOf<F, O>): void;
   packInto(buffer: BufferSource, offset: number | bigint, ...values: unknown[]): void {
     if (offset === undefined) throw packIntoArity(buffer === undefined ? 0 : 1);
-    packIntoValues(this.#c, buffer, offset, values);
+    packIntoRest(this.#c, buffer, offset, values);
   }
 
   /**

@@ -11,8 +11,9 @@ import { bigInt, smallInt, toFloat } from "./convert.js";
 import { Emitter, GETTERS, generates } from "./emit.js";
 import { interpretPack, writeNode } from "./interpret.js";
 import { LEAF, type Node, type Program } from "./ir.js";
+import * as K from "./kinds.js";
 import { writeLeaf } from "./leaf.js";
-import { K } from "./ops.js";
+import type { Op } from "./ops.js";
 
 /** Pack `args[start…]` into the zeroed struct at byte `off`. */
 export type Packer = (dv: DataView, off: number, args: readonly unknown[], start: number) => void;
@@ -35,11 +36,16 @@ export function checkRow(row: unknown, length: number): readonly unknown[] {
   return row;
 }
 
-/** Statements converting `v` and writing it for the node whose parent starts at `base`. */
-function write(e: Emitter, node: Node, base: string): string {
+/**
+ * Statements converting `v` and writing it for the node whose parent starts at `base`.
+ * Every converter call (the slow path only) also gets `dv`, the value's offset and the
+ * struct's end `end`: the guarded helpers need them, the plain ones ignore them.
+ */
+function write(e: Emitter, node: Node, base: string, end: string): string {
   if (node.t !== LEAF) return `WN(${e.nodeRef(node)}, dv, ${base}, v);`;
   const { op } = node;
   const at = `${base} + ${node.off}`;
+  const where = `dv, ${at}, ${end}`;
   const le = op.le ? "true" : "false";
   switch (op.kind) {
     case K.I8:
@@ -54,30 +60,36 @@ function write(e: Emitter, node: Node, base: string): string {
       const range = op.size < 4 ? ` || v < ${op.lo} || v > ${op.hi}` : "";
       const check = `typeof v !== "number" || ${int}${range}`;
       const set = GETTERS[op.kind]!.replace("get", "set");
-      return `if (${check}) v = SI(${e.opRef(op)}, v); dv.${set}(${at}, v, ${le});`;
+      return `if (${check}) v = SI(${e.opRef(op)}, v, ${where}); dv.${set}(${at}, v, ${le});`;
     }
     case K.I64:
     case K.U64: {
       const set = op.kind === K.I64 ? "setBigInt64" : "setBigUint64";
       const ok = `typeof v === "bigint" && v >= ${op.lo}n && v <= ${op.hi}n`;
-      return `dv.${set}(${at}, ${ok} ? v : BI(${e.opRef(op)}, v), ${le});`;
+      return `dv.${set}(${at}, ${ok} ? v : BI(${e.opRef(op)}, v, ${where}), ${le});`;
     }
     case K.F64:
-      return `dv.setFloat64(${at}, typeof v === "number" ? v : TF(v), ${le});`;
+      return `dv.setFloat64(${at}, typeof v === "number" ? v : TF(v, ${where}), ${le});`;
     case K.F32:
-      if (op.std) return `W(${e.opRef(op)}, dv, ${at}, v);`;
-      return `dv.setFloat32(${at}, typeof v === "number" ? v : TF(v), ${le});`;
+      if (op.std) return `W(${e.opRef(op)}, dv, ${at}, v, ${end});`;
+      return `dv.setFloat32(${at}, typeof v === "number" ? v : TF(v, ${where}), ${le});`;
     default:
-      return `W(${e.opRef(op)}, dv, ${at}, v);`;
+      return `W(${e.opRef(op)}, dv, ${at}, v, ${end});`;
   }
 }
 
 /** One write per value of a struct at `o`, the value read by `value(j)`. */
-function writes(e: Emitter, program: Program, value: (j: number) => string, indent: string): string {
+function writes(
+  e: Emitter,
+  program: Program,
+  value: (j: number) => string,
+  indent: string,
+): string {
   const out: string[] = [];
+  const end = `o + ${program.size}`;
   for (const item of program.items) {
     for (let r = 0; r < item.repeat; r++) {
-      const w = write(e, item.node, r === 0 ? "o" : `o + ${r * item.stride}`);
+      const w = write(e, item.node, r === 0 ? "o" : `o + ${r * item.stride}`, end);
       out.push(`v = ${value(out.length)};\n${indent}${w}`);
     }
   }
@@ -86,6 +98,79 @@ function writes(e: Emitter, program: Program, value: (j: number) => string, inde
 
 function writeHelpers(): Record<string, unknown> {
   return { W: writeLeaf, WN: writeNode, SI: smallInt, BI: bigInt, TF: toFloat, ROW: checkRow };
+}
+
+/** Zero bytes `from` to `end` of `dv`. */
+function zeroFrom(dv: DataView, from: number, end: number): void {
+  new Uint8Array(dv.buffer, dv.byteOffset + from, end - from).fill(0);
+}
+
+/**
+ * The helpers of the guarded packer: a conversion that fails zeroes the struct from the
+ * failing value on, then throws, so the bytes are those of CPython's `pack_into` (the
+ * values before the failing one written, the rest zero) with no `try` around the
+ * generated code (a `try` there costs the engine its escape analysis of the
+ * arguments array: bench pack-IHHd, `Struct.packInto loop`).
+ */
+function guardedHelpers(): Record<string, unknown> {
+  return {
+    ...writeHelpers(),
+    SI: (op: Op, v: unknown, dv: DataView, at: number, end: number) => {
+      try {
+        return smallInt(op, v);
+      } catch (e) {
+        zeroFrom(dv, at, end);
+        throw e;
+      }
+    },
+    BI: (op: Op, v: unknown, dv: DataView, at: number, end: number) => {
+      try {
+        return bigInt(op, v);
+      } catch (e) {
+        zeroFrom(dv, at, end);
+        throw e;
+      }
+    },
+    TF: (v: unknown, dv: DataView, at: number, end: number) => {
+      try {
+        return toFloat(v);
+      } catch (e) {
+        zeroFrom(dv, at, end);
+        throw e;
+      }
+    },
+    W: (op: Op, dv: DataView, at: number, v: unknown, end: number) => {
+      try {
+        writeLeaf(op, dv, at, v);
+      } catch (e) {
+        zeroFrom(dv, at, end);
+        throw e;
+      }
+    },
+  };
+}
+
+/** Kinds whose conversion never runs user code (no getter, no proxy trap can detach the target). */
+function convertsPlainly(kind: number): boolean {
+  return kind <= K.F64 || kind === K.PTR;
+}
+
+/**
+ * The guarded packer of a program (see {@link guardedHelpers}), for a struct whose every
+ * value is a scalar converted without user code (so the target cannot be detached or
+ * shrunk while packing), in generated code; `null` for any other program.
+ *
+ * @example
+ * compileGuardedPack(program, true)?.(dv, 0, [1, 2], 0);
+ */
+export function compileGuardedPack(program: Program, codegen: boolean): Packer | null {
+  if (!generates(program.length, codegen)) return null;
+  for (const item of program.items) {
+    if (item.node.t !== LEAF || !convertsPlainly(item.node.op.kind)) return null;
+  }
+  const e = new Emitter();
+  const source = `return function pack(dv, o, a, s) {\n  let v;\n  ${writes(e, program, (j) => `a[s + ${j}]`, "  ")}\n};`;
+  return e.build(source, guardedHelpers()) as Packer;
 }
 
 /**

@@ -8,8 +8,9 @@ import { float16Value } from "./float16.js";
 import { readInt64Number, readUint64Number } from "./int64.js";
 import { interpretUnpack, readNode } from "./interpret.js";
 import { LEAF, type Node, type Program } from "./ir.js";
+import * as K from "./kinds.js";
 import { readLeaf } from "./leaf.js";
-import { K, type Op } from "./ops.js";
+import type { Op } from "./ops.js";
 
 /** Unpack one struct at byte `off`. */
 export type Unpacker = (dv: DataView, off: number) => unknown[];
@@ -27,7 +28,13 @@ export interface Generated<F> {
 }
 
 function readHelpers(): Record<string, unknown> {
-  return { R: readLeaf, RN: readNode, F16V: float16Value, I64N: readInt64Number, U64N: readUint64Number };
+  return {
+    R: readLeaf,
+    RN: readNode,
+    F16V: float16Value,
+    I64N: readInt64Number,
+    U64N: readUint64Number,
+  };
 }
 
 /**

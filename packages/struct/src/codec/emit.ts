@@ -5,7 +5,8 @@
  * only the helpers its source names, so a bundle that unpacks carries no pack code.
  */
 import type { Node } from "./ir.js";
-import { K, type Op } from "./ops.js";
+import * as K from "./kinds.js";
+import type { Op } from "./ops.js";
 
 /** Most values one struct may have for the generator to unroll it. */
 export const MAX_UNROLL = 256;
@@ -30,7 +31,7 @@ export function canGenerateCode(): boolean {
 }
 
 /** The `DataView` getter of each inlined fixed-width kind (the setter: `get` → `set`). */
-export const GETTERS: Readonly<Record<number, string>> = /* @__PURE__ */ (() => ({
+export const GETTERS: Readonly<Record<number, string>> = {
   [K.I8]: "getInt8",
   [K.U8]: "getUint8",
   [K.I16]: "getInt16",
@@ -39,7 +40,7 @@ export const GETTERS: Readonly<Record<number, string>> = /* @__PURE__ */ (() => 
   [K.U32]: "getUint32",
   [K.F32]: "getFloat32",
   [K.F64]: "getFloat64",
-}))();
+};
 
 /** The closure arrays of one generated function. */
 export class Emitter {

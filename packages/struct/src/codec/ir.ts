@@ -4,7 +4,8 @@
  * Both the interpreter and the code generator read it.
  */
 import type { Abi, Field, Layout } from "../types.js";
-import { K, type Op, opFor } from "./ops.js";
+import * as K from "./kinds.js";
+import { type Op, opFor } from "./ops.js";
 import { recordKeys } from "./record-keys.js";
 
 /** Node tags. */

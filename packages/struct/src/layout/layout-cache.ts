@@ -39,6 +39,8 @@ export interface Compiled {
   columns: ColumnsDecoder | null;
   /** Whether packing writes every byte (set with `pack`). */
   dense: boolean;
+  /** The guarded packer where the format has one (set with `pack`; `compile-pack.ts`). */
+  guarded: Packer | null;
 }
 
 const compiled = new Map<string, Compiled>();
@@ -92,6 +94,7 @@ export function compiledOf(
     packMany: null,
     columns: null,
     dense: false,
+    guarded: null,
   });
 }
 
