@@ -17,7 +17,8 @@ import { resolveOffset } from "./offsets.js";
  * unpackerOf(c)(dv, 0); // [1, 2]
  */
 export function unpackerOf(c: Compiled): Unpacker {
-  return c.unpack ?? (c.unpack = compileUnpack(c.program, c.codegen).fn);
+  c.unpack ??= compileUnpack(c.program, c.codegen).fn;
+  return c.unpack;
 }
 
 /**

@@ -60,7 +60,8 @@ function columnFor(program: Program["items"][number], n: number): Column {
  * columnsOf(c)(dv, 3, cols);
  */
 export function columnsOf(c: Compiled): ColumnsDecoder {
-  return c.columns ?? (c.columns = compileColumns(c.program, c.codegen).fn);
+  c.columns ??= compileColumns(c.program, c.codegen).fn;
+  return c.columns;
 }
 
 /**
