@@ -13,7 +13,6 @@ import { interpretPack, writeNode } from "./interpret.js";
 import { LEAF, type Node, type Program } from "./ir.js";
 import * as K from "./kinds.js";
 import { writeLeaf } from "./leaf.js";
-import type { Op } from "./ops.js";
 
 /** Pack `args[start…]` into the zeroed struct at byte `off`. */
 export type Packer = (dv: DataView, off: number, args: readonly unknown[], start: number) => void;
@@ -38,8 +37,8 @@ export function checkRow(row: unknown, length: number): readonly unknown[] {
 
 /**
  * Statements converting `v` and writing it for the node whose parent starts at `base`.
- * Every converter call (the slow path only) also gets `dv`, the value's offset and the
- * struct's end `end`: the guarded helpers need them, the plain ones ignore them.
+ * Every converter call also gets `dv`, the value's offset and the struct's end `end`,
+ * last: the guarded helpers need them, the plain ones ignore them.
  */
 function write(e: Emitter, node: Node, base: string, end: string): string {
   if (node.t !== LEAF) return `WN(${e.nodeRef(node)}, dv, ${base}, v);`;
@@ -71,10 +70,10 @@ function write(e: Emitter, node: Node, base: string, end: string): string {
     case K.F64:
       return `dv.setFloat64(${at}, typeof v === "number" ? v : TF(v, ${where}), ${le});`;
     case K.F32:
-      if (op.std) return `W(${e.opRef(op)}, dv, ${at}, v, ${end});`;
+      if (op.std) return `W(${e.opRef(op)}, dv, ${at}, v, ${where});`;
       return `dv.setFloat32(${at}, typeof v === "number" ? v : TF(v, ${where}), ${le});`;
     default:
-      return `W(${e.opRef(op)}, dv, ${at}, v, ${end});`;
+      return `W(${e.opRef(op)}, dv, ${at}, v, ${where});`;
   }
 }
 
@@ -100,11 +99,6 @@ function writeHelpers(): Record<string, unknown> {
   return { W: writeLeaf, WN: writeNode, SI: smallInt, BI: bigInt, TF: toFloat, ROW: checkRow };
 }
 
-/** Zero bytes `from` to `end` of `dv`. */
-function zeroFrom(dv: DataView, from: number, end: number): void {
-  new Uint8Array(dv.buffer, dv.byteOffset + from, end - from).fill(0);
-}
-
 /**
  * The helpers of the guarded packer: a conversion that fails zeroes the struct from the
  * failing value on, then throws, so the bytes are those of CPython's `pack_into` (the
@@ -113,40 +107,24 @@ function zeroFrom(dv: DataView, from: number, end: number): void {
  * arguments array: bench pack-IHHd, `Struct.packInto loop`).
  */
 function guardedHelpers(): Record<string, unknown> {
+  // Every converter call passes `dv`, the value's offset and the struct's end last.
+  const guard =
+    (convert: (...args: never[]) => unknown) =>
+    (...args: unknown[]): unknown => {
+      try {
+        return convert(...(args as never[]));
+      } catch (e) {
+        const [dv, at, end] = args.slice(-3) as [DataView, number, number];
+        new Uint8Array(dv.buffer, dv.byteOffset + at, end - at).fill(0);
+        throw e;
+      }
+    };
   return {
     ...writeHelpers(),
-    SI: (op: Op, v: unknown, dv: DataView, at: number, end: number) => {
-      try {
-        return smallInt(op, v);
-      } catch (e) {
-        zeroFrom(dv, at, end);
-        throw e;
-      }
-    },
-    BI: (op: Op, v: unknown, dv: DataView, at: number, end: number) => {
-      try {
-        return bigInt(op, v);
-      } catch (e) {
-        zeroFrom(dv, at, end);
-        throw e;
-      }
-    },
-    TF: (v: unknown, dv: DataView, at: number, end: number) => {
-      try {
-        return toFloat(v);
-      } catch (e) {
-        zeroFrom(dv, at, end);
-        throw e;
-      }
-    },
-    W: (op: Op, dv: DataView, at: number, v: unknown, end: number) => {
-      try {
-        writeLeaf(op, dv, at, v);
-      } catch (e) {
-        zeroFrom(dv, at, end);
-        throw e;
-      }
-    },
+    SI: guard(smallInt),
+    BI: guard(bigInt),
+    TF: guard(toFloat),
+    W: guard(writeLeaf),
   };
 }
 
