@@ -14,4 +14,15 @@ export const FUNCTION_ENTRIES: readonly FunctionEntry[] = [
   { specifier: "pybuffer", names: ["memoryview"] },
   { specifier: "pybuffer", names: ["pack"] },
   { specifier: "pybuffer", names: ["unpack"] },
+  ...[
+    "unpack",
+    "pack",
+    "calcSize",
+    "unpackFrom",
+    "packInto",
+    "iterUnpack",
+    "unpackColumns",
+    "parseFormat",
+    "Struct",
+  ].map((name) => ({ specifier: "@pybuffer/struct", names: [name] })),
 ];

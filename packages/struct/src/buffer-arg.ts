@@ -10,8 +10,22 @@ import { pyTypeName } from "./py-types.js";
 // A key no argument can be (null and undefined are arguments: they must miss the cache).
 const NO_KEY: unique symbol = Symbol("no buffer yet");
 let lastKey: unknown = NO_KEY;
-let lastLen = -1;
+/**
+ * What tells whether `lastKey` still has the bytes of `lastView`: a typed array's
+ * `length` (V8 inlines it; its `byteLength` is a slow builtin call), else the
+ * `byteLength` of the DataView or ArrayBuffer. A detached buffer reads 0, a resized one
+ * its new size, and only non-empty views are cached, so any change misses the cache.
+ */
+let lastCheck = -1;
+let lastTyped = false;
 let lastView: DataView | null = null;
+let lastLen = 0;
+
+/**
+ * The byte length of the `DataView` the last {@link dataViewOf} call returned (what
+ * its `byteLength` reads, without the getter's cost).
+ */
+export let viewLength = 0;
 
 function detached(): ValueError {
   return new ValueError("cannot use a detached ArrayBuffer");
@@ -84,7 +98,8 @@ function slowView(buffer: unknown, write: boolean): DataView {
   let view: DataView;
   try {
     if (buffer instanceof DataView) {
-      void buffer.byteLength; // throws when detached
+      // Not cached: a DataView's byteLength throws once detached (caught here only).
+      viewLength = buffer.byteLength;
       return buffer;
     }
     if (ArrayBuffer.isView(buffer)) {
@@ -100,8 +115,11 @@ function slowView(buffer: unknown, write: boolean): DataView {
     throw e;
   }
   const len = view.byteLength;
+  viewLength = len;
   if (len !== 0) {
     lastKey = buffer;
+    lastTyped = ArrayBuffer.isView(buffer);
+    lastCheck = lastTyped ? (buffer as Uint8Array).length : len;
     lastLen = len;
     lastView = view;
   }
@@ -116,14 +134,18 @@ function slowView(buffer: unknown, write: boolean): DataView {
  * dataViewOf(new Uint8Array(4), false).byteLength; // 4
  */
 export function dataViewOf(buffer: unknown, write: boolean): DataView {
-  if (buffer === lastKey && (buffer as { byteLength: number }).byteLength === lastLen) {
+  if (
+    buffer === lastKey &&
+    (lastTyped ? (buffer as Uint8Array).length : (buffer as DataView).byteLength) === lastCheck
+  ) {
+    viewLength = lastLen;
     return lastView!;
   }
   return slowView(buffer, write);
 }
 
 let bytesKey: DataView | null = null;
-let bytesView: Uint8Array = new Uint8Array(0);
+let bytesView: Uint8Array | null = null;
 
 /**
  * A `Uint8Array` over the same bytes as `dv` (cached for the last one asked).
@@ -132,7 +154,7 @@ let bytesView: Uint8Array = new Uint8Array(0);
  * bytesOf(new DataView(new ArrayBuffer(2))).length; // 2
  */
 export function bytesOf(dv: DataView): Uint8Array {
-  if (dv !== bytesKey) {
+  if (dv !== bytesKey || bytesView === null) {
     bytesView = new Uint8Array(dv.buffer, dv.byteOffset, dv.byteLength);
     bytesKey = dv;
   }
@@ -147,8 +169,8 @@ export function bytesOf(dv: DataView): Uint8Array {
  */
 export function forgetBufferViews(): void {
   lastKey = NO_KEY;
-  lastLen = -1;
+  lastCheck = -1;
   lastView = null;
   bytesKey = null;
-  bytesView = new Uint8Array(0);
+  bytesView = null;
 }

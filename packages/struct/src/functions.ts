@@ -1,28 +1,44 @@
 /**
  * The module-level functions of Python's `struct` (`pack`, `unpack`, `calcsize`,
- * …): each goes through a bounded cache of compiled `Struct`s, as CPython's
- * `cache_struct_converter` does (`MAXCACHE` entries, cleared wholesale).
+ * …): each goes through a bounded cache of compiled formats, as CPython's
+ * `cache_struct_converter` does (`MAXCACHE` entries, cleared wholesale), and calls
+ * the same code as the `Struct` method, without importing `Struct`: a bundle holds
+ * only the functions it imports.
  */
 import { forgetBufferViews } from "./buffer-arg.js";
+import { packIntoArity, packIntoRest, packRows, packValues } from "./calls-pack.js";
+import { unpackAll, unpackAt, unpackWhole } from "./calls-unpack.js";
+import { unpackColumnsOf } from "./columns.js";
 import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
 import { type FormatSource, formatText } from "./grammar/format-source.js";
-import { clearLayoutCaches, layoutOf, MAX_CACHE } from "./layout/layout-cache.js";
+import {
+  type Compiled,
+  clearLayoutCaches,
+  compiledOf,
+  layoutOf,
+  MAX_CACHE,
+} from "./layout/layout-cache.js";
+import { publicLayout } from "./layout/public-layout.js";
 import { resolveOptions } from "./options.js";
-import { packIntoArity, Struct } from "./struct.js";
 import type { BufferSource, Column, Layout, StructOptions } from "./types.js";
-import type { UnpackIterator } from "./unpack-iterator.js";
+import { iterStructs, type UnpackIterator } from "./unpack-iterator.js";
 
-const structs = new Map<string, Struct>();
+const structs = new Map<string, Compiled>();
 
-function structOf(fmt: unknown): Struct {
+/** The compiled format of a format argument, with `Struct()`'s checks and errors. */
+function structOf(fmt: unknown): Compiled {
   if (typeof fmt === "string") {
     const hit = structs.get(fmt);
     if (hit !== undefined) return hit;
   }
-  const s = new Struct(fmt as string);
+  if (fmt === undefined) {
+    throw new TypeError("Struct() missing required argument 'format' (pos 1)");
+  }
+  const text = formatText(fmt);
+  const c = compiledOf(text, "lp64", true, false);
   if (structs.size >= MAX_CACHE) structs.clear();
-  structs.set(s.format, s);
-  return s;
+  structs.set(text, c);
+  return c;
 }
 
 function twoArgs(name: string, given: number): TypeError {
@@ -47,7 +63,7 @@ export function pack(fmt: string | Uint8Array, ...values: unknown[]): Uint8Array
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
   if (argc === 0) throw missingFormat();
-  return structOf(fmt).packArray(values);
+  return packValues(structOf(fmt), values);
 }
 
 /**
@@ -64,7 +80,7 @@ export function packMany(
   fmt: string | Uint8Array,
   rows: readonly (readonly unknown[])[],
 ): Uint8Array<ArrayBuffer> {
-  return structOf(fmt).packMany(rows);
+  return packRows(structOf(fmt), rows);
 }
 
 /**
@@ -91,7 +107,7 @@ export function packInto(
   if (argc === 0) throw missingFormat();
   const s = structOf(fmt);
   if (argc < 3) throw packIntoArity(argc - 1);
-  s.packIntoArray(buffer, offset, values);
+  packIntoRest(s, buffer, offset, values);
 }
 
 /**
@@ -108,7 +124,7 @@ export function unpack(fmt: string | Uint8Array, buffer: BufferSource): unknown[
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
   if (argc !== 2) throw twoArgs("unpack", argc);
-  return structOf(fmt).unpack(buffer);
+  return unpackWhole(structOf(fmt), buffer);
 }
 
 /**
@@ -136,7 +152,7 @@ export function unpackFrom(
         : "unpack_from() missing required argument 'buffer' (pos 2)",
     );
   }
-  return structOf(fmt).unpackFrom(buffer, offset);
+  return unpackAt(structOf(fmt), buffer, offset);
 }
 
 /**
@@ -153,7 +169,7 @@ export function iterUnpack(fmt: string | Uint8Array, buffer: BufferSource): Unpa
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
   if (argc !== 2) throw twoArgs("iter_unpack", argc);
-  return structOf(fmt).iterUnpack(buffer);
+  return iterStructs(structOf(fmt), buffer);
 }
 
 /**
@@ -171,7 +187,7 @@ export function unpackMany(fmt: string | Uint8Array, buffer: BufferSource): unkn
   // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
   const argc = arguments.length;
   if (argc !== 2) throw twoArgs("iter_unpack", argc);
-  return structOf(fmt).unpackMany(buffer);
+  return unpackAll(structOf(fmt), buffer);
 }
 
 /**
@@ -185,7 +201,7 @@ export function unpackColumns<F extends FormatSource>(
   buffer: BufferSource,
 ): ColumnsOf<F>;
 export function unpackColumns(fmt: string | Uint8Array, buffer: BufferSource): Column[] {
-  return structOf(fmt).unpackColumns(buffer);
+  return unpackColumnsOf(structOf(fmt), buffer);
 }
 
 /**
@@ -202,7 +218,8 @@ export function calcSize(fmt: string | Uint8Array, opts?: StructOptions): number
   if (argc === 0) {
     throw new TypeError("_struct.calcsize() takes exactly one argument (0 given)");
   }
-  return parseFormat(fmt, opts).size;
+  const { abi } = resolveOptions(opts);
+  return layoutOf(formatText(fmt), abi).size;
 }
 
 /**
@@ -218,7 +235,7 @@ export function parseFormat<F extends FormatSource>(
 ): Layout;
 export function parseFormat(fmt: string | Uint8Array, opts?: StructOptions): Layout {
   const { abi } = resolveOptions(opts);
-  return layoutOf(formatText(fmt), abi);
+  return publicLayout(layoutOf(formatText(fmt), abi));
 }
 
 /**

@@ -46,14 +46,23 @@ export function resolveOffset(
   action: "unpack" | "pack",
   abi: Abi,
 ): number {
-  if (
-    typeof offset === "number" &&
+  // The common case, small enough for the engine to inline into every caller.
+  return typeof offset === "number" &&
     offset >= 0 &&
     offset <= len - size &&
     Math.floor(offset) === offset
-  ) {
-    return offset;
-  }
+    ? offset
+    : checkedOffset(offset, size, len, action, abi);
+}
+
+/** {@link resolveOffset} for any offset: conversion, negative offsets, CPython's errors. */
+function checkedOffset(
+  offset: unknown,
+  size: number,
+  len: number,
+  action: "unpack" | "pack",
+  abi: Abi,
+): number {
   const max = ssizeMax(abi);
   const raw = asOffset(offset, action, max);
   // Exact arithmetic for offsets past 2^53 (they always fail, but the message counts).

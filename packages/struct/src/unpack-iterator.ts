@@ -4,6 +4,8 @@
  * `__length_hint__`.
  */
 import { memoryLost } from "./buffer-arg.js";
+import { exactlyOne, unpackerOf, wholeStructs } from "./calls-unpack.js";
+import type { Compiled } from "./layout/layout-cache.js";
 
 // Set only while {@link unpackIterator} builds one: the constructor refuses other calls.
 let building = false;
@@ -103,4 +105,16 @@ export function unpackIterator(
   } finally {
     building = false;
   }
+}
+
+/**
+ * `Struct.iter_unpack`: an iterator over the structs of `buffer`.
+ *
+ * @example
+ * [...iterStructs(c, new Uint8Array([1, 2]))]; // [[1], [2]]
+ */
+export function iterStructs(c: Compiled, buffer: unknown): UnpackIterator {
+  if (buffer === undefined) throw exactlyOne("Struct.iter_unpack", 0);
+  const dv = wholeStructs(c, buffer);
+  return unpackIterator(c.unpack ?? unpackerOf(c), dv, c.size);
 }

@@ -94,6 +94,59 @@ describe("unpackFrom / packInto offsets (unpack_from, pack_into)", () => {
   });
 });
 
+describe("Struct.packInto of plain scalars (packed without a try)", () => {
+  it("leaves CPython's bytes when a value fails: the ones before written, the rest zero", () => {
+    // Expected bytes and errors: CPython 3.13's struct.pack_into over b"\xff" * size.
+    for (const [fmt, values, error, hex] of [
+      [
+        "<IHHd",
+        [1, 2, 70000, 1.5],
+        "struct.error: 'H' format requires 0 <= number <= 65535",
+        "01000000020000000000000000000000",
+      ],
+      [
+        "<qe",
+        [-2n, 1e6],
+        "OverflowError: float too large to pack with e format",
+        "feffffffffffffff0000",
+      ],
+      [
+        ">Qf",
+        [5n, 1e40],
+        "OverflowError: float too large to pack with f format",
+        "000000000000000500000000",
+      ],
+      [
+        "<iIq",
+        [7, -1, 0n],
+        "struct.error: 'I' format requires 0 <= number <= 4294967295",
+        "07000000000000000000000000000000",
+      ],
+      [
+        "@hq",
+        [1, 2n ** 70n],
+        "struct.error: 'q' format requires -9223372036854775808 <= number <= 9223372036854775807",
+        "01000000000000000000000000000000",
+      ],
+      [
+        "<dd",
+        [1.5, "x"],
+        "struct.error: required argument is not a float",
+        "000000000000f83f0000000000000000",
+      ],
+    ] as const) {
+      const s = new Struct(fmt);
+      // Values the format's types reject: an untyped view of the same method.
+      const packInto = s.packInto.bind(s) as (...args: unknown[]) => void;
+      for (let round = 0; round < 2; round++) {
+        const buf = new Uint8Array(s.size).fill(0xff);
+        expect(raises(() => packInto(buf, 0, ...values)).join(": ")).toBe(error);
+        expect(toHex(buf)).toBe(hex);
+      }
+    }
+  });
+});
+
 describe("iterUnpack (iter_unpack)", () => {
   it("yields one array per struct and hints the length left", () => {
     const it = iterUnpack("<h", Uint8Array.of(1, 0, 2, 0, 3, 0));

@@ -1,6 +1,6 @@
 /**
  * `@pybuffer/struct` rows beside the built-in ones: the bulk pack (`packManyInto`,
- * `packMany`), the bulk unpack to tuples (`unpackMany`), a single-struct `unpackFrom` loop (the memoryview item path), and the
+ * `packMany`), one record at a time into new bytes (`pack`), the bulk unpack to tuples (`unpackMany`), a single-struct `unpackFrom` loop (the memoryview item path), and the
  * `int64: "number"` opt-in for `<qQ`.
  */
 import { Struct } from "@pybuffer/struct";
@@ -41,6 +41,22 @@ export const cases: OursCase<never>[] = [
     setup: ((d: IHHdData) => {
       const s = new Struct("<IHHd");
       return () => s.packMany(d.tuples);
+    }) as never,
+  },
+  {
+    section: "pack-IHHd",
+    name: "Struct.pack loop (new bytes per record, + set into prealloc)",
+    output: "bytes",
+    setup: ((d: IHHdData) => {
+      const s = new Struct("<IHHd");
+      const out = new Uint8Array(d.n * 16);
+      return () => {
+        for (let i = 0; i < d.n; i++) {
+          const r = d.tuples[i]!;
+          out.set(s.pack(r[0], r[1], r[2], r[3]), i * 16);
+        }
+        return out;
+      };
     }) as never,
   },
   unpackManyCase("unpack-IHHd", "<IHHd"),

@@ -41,6 +41,29 @@ export const packIHHd: Section<IHHdData> = {
         };
       },
     },
+    {
+      // The hand-written twin of `Struct.pack` one record at a time: new bytes per record
+      // (copied into the section's buffer, as the Struct.pack row does, so both are checked).
+      name: "DataView, new Uint8Array(16) per record (+ set into prealloc)",
+      kind: "js",
+      output: "bytes",
+      setup: ({ n, tuples }) => {
+        const out = new Uint8Array(n * 16);
+        return () => {
+          for (let i = 0; i < n; i++) {
+            const r = tuples[i]!;
+            const b = new Uint8Array(16);
+            const dv = new DataView(b.buffer);
+            dv.setUint32(0, r[0], true);
+            dv.setUint16(4, r[1], true);
+            dv.setUint16(6, r[2], true);
+            dv.setFloat64(8, r[3], true);
+            out.set(b, i * 16);
+          }
+          return out;
+        };
+      },
+    },
     structRow(
       "Struct.packInto loop (prealloc buffer)",
       "bytes",

@@ -50,6 +50,43 @@ function dataViewColumns({ bytes, n }: IHHdData): () => unknown {
   };
 }
 
+/** The least an iterator over `<IHHd` records does: see the floor row. */
+class FloorIterator implements IterableIterator<unknown[]> {
+  #off = 0;
+  readonly #dv: DataView;
+  readonly #step: { value: unknown[] | undefined; done: boolean } = {
+    value: undefined,
+    done: false,
+  };
+
+  constructor(dv: DataView) {
+    this.#dv = dv;
+  }
+
+  next(): IteratorResult<unknown[], undefined> {
+    const dv = this.#dv;
+    const p = this.#off;
+    const step = this.#step;
+    if (p >= dv.byteLength) {
+      step.value = undefined;
+      step.done = true;
+    } else {
+      step.value = [
+        dv.getUint32(p, true),
+        dv.getUint16(p + 4, true),
+        dv.getUint16(p + 6, true),
+        dv.getFloat64(p + 8, true),
+      ];
+      this.#off = p + 16;
+    }
+    return step as IteratorResult<unknown[], undefined>;
+  }
+
+  [Symbol.iterator](): FloorIterator {
+    return this;
+  }
+}
+
 function loop(n: number, record: (offset: number) => unknown): () => unknown {
   return () => {
     const out = new Array(n);
@@ -80,6 +117,17 @@ export const unpackIHHd: Section<IHHdData> = {
       kind: "js",
       output: "columns",
       setup: dataViewColumns,
+    },
+    {
+      // The floor under `Array.from(Struct.iterUnpack(...))`: the iterator protocol alone
+      // (a plain iterator, one reused result object, DataView reads, no checks at all).
+      name: "floor: Array.from over a plain iterator, unchecked",
+      kind: "js",
+      output: "tuples",
+      setup: ({ bytes }) => {
+        const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return () => Array.from(new FloorIterator(dv));
+      },
     },
     structRow(
       "Struct.iterUnpack -> arrays",

@@ -4,7 +4,8 @@
  * Both the interpreter and the code generator read it.
  */
 import type { Abi, Field, Layout } from "../types.js";
-import { K, type Op, opFor } from "./ops.js";
+import * as K from "./kinds.js";
+import { type Op, opFor } from "./ops.js";
 import { recordKeys } from "./record-keys.js";
 
 /** Node tags. */
@@ -131,37 +132,13 @@ export function buildProgram(layout: Layout, abi: Abi, int64Number: boolean): Pr
   return { size: layout.size, length: layout.length, items, values };
 }
 
-/**
- * Whether a node is a scalar that reads to a plain number (for typed-array columns).
- *
- * @example
- * isNumericLeaf(node);
- */
-export function isNumericLeaf(node: Node): node is LeafNode {
-  return node.t === LEAF && node.op.kind <= K.F64 && node.op.kind !== K.PTR;
+/** Whether packing a scalar of this kind writes all of its bytes (not `s`, `p`, `u`, `w`, …). */
+function fixedWidth(kind: number): boolean {
+  return kind <= K.CHAR || kind === K.C32 || kind === K.C64 || kind === K.PTR;
 }
 
-const FIXED_WIDTH: ReadonlySet<number> = new Set([
-  K.I8,
-  K.U8,
-  K.I16,
-  K.U16,
-  K.I32,
-  K.U32,
-  K.I64,
-  K.U64,
-  K.F16,
-  K.F32,
-  K.F64,
-  K.BOOL,
-  K.CHAR,
-  K.C32,
-  K.C64,
-  K.PTR,
-]);
-
 function writtenBytes(node: Node): number {
-  if (node.t === LEAF) return FIXED_WIDTH.has(node.op.kind) ? node.op.size : Number.NaN;
+  if (node.t === LEAF) return fixedWidth(node.op.kind) ? node.op.size : Number.NaN;
   if (node.t === ARRAY) {
     let n = writtenBytes(node.elem);
     for (const d of node.dims) n *= d;

@@ -18,7 +18,8 @@ import {
 } from "./convert.js";
 import { float16Bits, float16Value } from "./float16.js";
 import { readInt64Number, readUint64Number } from "./int64.js";
-import { K, type Op } from "./ops.js";
+import * as K from "./kinds.js";
+import type { Op } from "./ops.js";
 
 function unsupported(op: Op): NotImplementedError {
   return new NotImplementedError(

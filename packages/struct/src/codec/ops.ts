@@ -4,31 +4,7 @@
  * layout once per `Struct` and never carry user text into generated source.
  */
 import type { Abi, Field } from "../types.js";
-
-/** Scalar kinds. */
-export const K = {
-  I8: 0,
-  U8: 1,
-  I16: 2,
-  U16: 3,
-  I32: 4,
-  U32: 5,
-  I64: 6,
-  U64: 7,
-  F16: 8,
-  F32: 9,
-  F64: 10,
-  BOOL: 11,
-  CHAR: 12,
-  BYTES: 13,
-  PASCAL: 14,
-  UCS2: 15,
-  UCS4: 16,
-  C32: 17,
-  C64: 18,
-  PTR: 19,
-  UNSUPPORTED: 20,
-} as const;
+import * as K from "./kinds.js";
 
 /** One scalar codec. */
 export interface Op {
@@ -49,16 +25,9 @@ export interface Op {
   readonly int64Number: boolean;
 }
 
-const INT_KINDS: Record<number, readonly number[]> = {
-  1: [K.I8, K.U8],
-  2: [K.I16, K.U16],
-  4: [K.I32, K.U32],
-  8: [K.I64, K.U64],
-};
-
+/** The integer kind of a size: `I8 U8 I16 U16 I32 U32 I64 U64` are 0 to 7, in that order. */
 function intKind(size: number, signed: boolean): number {
-  const pair = INT_KINDS[size]!;
-  return signed ? pair[0]! : pair[1]!;
+  return 2 * Math.log2(size) + (signed ? 0 : 1);
 }
 
 function bounds(size: number, signed: boolean): [number | bigint, number | bigint] {
@@ -68,55 +37,32 @@ function bounds(size: number, signed: boolean): [number | bigint, number | bigin
   return size === 8 ? [lo, hi] : [Number(lo), Number(hi)];
 }
 
+/** The kind of every code but the integers and `g`. */
+const KINDS: Readonly<Record<string, number>> = {
+  P: K.PTR,
+  e: K.F16,
+  f: K.F32,
+  d: K.F64,
+  "?": K.BOOL,
+  c: K.CHAR,
+  s: K.BYTES,
+  x: K.BYTES,
+  p: K.PASCAL,
+  u: K.UCS2,
+  w: K.UCS4,
+  F: K.C32,
+  Zf: K.C32,
+  D: K.C64,
+  Zd: K.C64,
+};
+
 function kindOf(field: Field, std: boolean, abi: Abi): number {
   const { code, size } = field;
-  switch (code) {
-    case "b":
-    case "h":
-    case "i":
-    case "l":
-    case "q":
-    case "n":
-      return intKind(size, true);
-    case "B":
-    case "H":
-    case "I":
-    case "L":
-    case "Q":
-    case "N":
-      return intKind(size, false);
-    case "P":
-      return K.PTR;
-    case "e":
-      return K.F16;
-    case "f":
-      return K.F32;
-    case "d":
-      return K.F64;
-    case "g":
-      return !std && abi === "llp64" ? K.F64 : K.UNSUPPORTED;
-    case "?":
-      return K.BOOL;
-    case "c":
-      return K.CHAR;
-    case "s":
-    case "x":
-      return K.BYTES;
-    case "p":
-      return K.PASCAL;
-    case "u":
-      return K.UCS2;
-    case "w":
-      return K.UCS4;
-    case "F":
-    case "Zf":
-      return K.C32;
-    case "D":
-    case "Zd":
-      return K.C64;
-    default:
-      return K.UNSUPPORTED;
-  }
+  // Codes are never empty, and no longer code contains these letters.
+  if ("bhilqn".includes(code)) return intKind(size, true);
+  if ("BHILQN".includes(code)) return intKind(size, false);
+  if (code === "g") return !std && abi === "llp64" ? K.F64 : K.UNSUPPORTED;
+  return Object.hasOwn(KINDS, code) ? KINDS[code]! : K.UNSUPPORTED;
 }
 
 /**

@@ -10,82 +10,41 @@ export interface CodeInfo {
   readonly align: number;
 }
 
-const COMMON_NATIVE: Record<string, CodeInfo> = {
-  x: { size: 1, align: 1 },
-  c: { size: 1, align: 1 },
-  b: { size: 1, align: 1 },
-  B: { size: 1, align: 1 },
-  "?": { size: 1, align: 1 },
-  h: { size: 2, align: 2 },
-  H: { size: 2, align: 2 },
-  i: { size: 4, align: 4 },
-  I: { size: 4, align: 4 },
-  q: { size: 8, align: 8 },
-  Q: { size: 8, align: 8 },
-  e: { size: 2, align: 2 },
-  f: { size: 4, align: 4 },
-  d: { size: 8, align: 8 },
-  F: { size: 8, align: 4 },
-  D: { size: 16, align: 8 },
-  Zf: { size: 8, align: 4 },
-  Zd: { size: 16, align: 8 },
-  s: { size: 1, align: 1 },
-  p: { size: 1, align: 1 },
-  u: { size: 2, align: 2 },
-  w: { size: 4, align: 4 },
-  t: { size: 1, align: 1 },
+/**
+ * Native size of each code on every ABI, as `code size[/align]` (the alignment is the size
+ * unless given): CPython's `native_table`, plus the PEP 3118 codes.
+ */
+const COMMON_NATIVE =
+  "x1 c1 b1 B1 ?1 h2 H2 i4 I4 q8 Q8 e2 f4 d8 F8/4 D16/8 Zf8/4 Zd16/8 s1 p1 u2 w4 t1";
+
+/** `long`, pointer and `long double` sizes of each ABI. */
+const WIDTHS: Readonly<Record<Abi, readonly [number, number, number]>> = {
+  lp64: [8, 8, 16],
+  llp64: [4, 8, 8],
+  wasm32: [4, 4, 16],
 };
 
-function nativeTable(long: number, ptr: number, longDouble: number): Record<string, CodeInfo> {
-  const word = { size: ptr, align: ptr };
-  return {
-    ...COMMON_NATIVE,
-    l: { size: long, align: long },
-    L: { size: long, align: long },
-    n: word,
-    N: word,
-    P: word,
-    O: word,
-    "&": word,
-    g: { size: longDouble, align: longDouble },
-    Zg: { size: 2 * longDouble, align: longDouble },
-  };
+const tables = new Map<Abi, Readonly<Record<string, CodeInfo>>>();
+
+/** The native table of an ABI (made on first use). */
+function nativeTable(abi: Abi): Readonly<Record<string, CodeInfo>> {
+  let table = tables.get(abi);
+  if (table === undefined) {
+    const [long, ptr, ld] = WIDTHS[abi];
+    const spec = `${COMMON_NATIVE} l${long} L${long} n${ptr} N${ptr} P${ptr} O${ptr} &${ptr} g${ld} Zg${2 * ld}/${ld}`;
+    const made: Record<string, CodeInfo> = {};
+    for (const item of spec.split(" ")) {
+      const [, code, size, align] = /^(\D+)(\d+)(?:\/(\d+))?$/.exec(item)!;
+      made[code!] = { size: Number(size), align: Number(align ?? size) };
+    }
+    table = made;
+    tables.set(abi, table);
+  }
+  return table;
 }
 
-const NATIVE: Record<Abi, Record<string, CodeInfo>> = {
-  lp64: nativeTable(8, 8, 16),
-  llp64: nativeTable(4, 8, 8),
-  wasm32: nativeTable(4, 4, 16),
-};
-
-/** Standard sizes (`= < > !`); `n N P g Zg` do not exist there (CPython: bad char). */
-const STANDARD: Record<string, number> = {
-  x: 1,
-  c: 1,
-  b: 1,
-  B: 1,
-  "?": 1,
-  h: 2,
-  H: 2,
-  i: 4,
-  I: 4,
-  l: 4,
-  L: 4,
-  q: 8,
-  Q: 8,
-  e: 2,
-  f: 4,
-  d: 8,
-  F: 8,
-  D: 16,
-  Zf: 8,
-  Zd: 16,
-  s: 1,
-  p: 1,
-  u: 2,
-  w: 4,
-  t: 1,
-};
+/** Codes of the standard modes (`= < > !`); `n N P g Zg` do not exist there (CPython: bad char). */
+const STANDARD = /^(?:[xcbB?hHiIlLqQefdFDspuwt]|Z[fd])$/;
 
 /**
  * Size and alignment of `code` in a native (`native = true`) or standard mode, or
@@ -95,8 +54,11 @@ const STANDARD: Record<string, number> = {
  * codeInfo("l", true, "llp64"); // { size: 4, align: 4 }
  */
 export function codeInfo(code: string, native: boolean, abi: Abi): CodeInfo | undefined {
-  if (native) return Object.hasOwn(NATIVE[abi], code) ? NATIVE[abi][code] : undefined;
-  if (code === "O" || code === "&") return codeInfo(code, true, abi);
-  const size = Object.hasOwn(STANDARD, code) ? STANDARD[code] : undefined;
-  return size === undefined ? undefined : { size, align: 1 };
+  const table = nativeTable(abi);
+  if (native || code === "O" || code === "&") {
+    return Object.hasOwn(table, code) ? table[code] : undefined;
+  }
+  if (!STANDARD.test(code)) return undefined;
+  // Standard sizes are the native ones of LP64 but for `l L` (4 bytes); no alignment.
+  return { size: code === "l" || code === "L" ? 4 : table[code]!.size, align: 1 };
 }

@@ -1,40 +1,49 @@
 /**
- * Parsed layouts and compiled codecs, cached by format and options. Like
+ * Parsed layouts and compiled formats, cached by format and options. Like
  * CPython's `MAXCACHE`, each cache is bounded and cleared wholesale when full.
+ * A compiled format's four codec entry points are compiled on first use, each by
+ * the module that calls it, so a bundle that only unpacks carries no pack code.
  */
-
-import type { Codec } from "../codec/codec.js";
-import { compileCodec } from "../codec/compile.js";
-import { buildProgram, isDense, type Program } from "../codec/ir.js";
+import type { ManyPacker, Packer } from "../codec/compile-pack.js";
+import type { ColumnsDecoder, Unpacker } from "../codec/compile-unpack.js";
+import { buildProgram, type Program } from "../codec/ir.js";
+import { VALUE_FLOOR, VALUES_PER_BYTE } from "../codec/value-budget.js";
 import { parseLayout } from "../grammar/parse.js";
-import { installPrinting } from "../print/hook.js";
-import { layoutRepr } from "../print/layout-repr.js";
 import type { Abi, Layout } from "../types.js";
 
 /** Entries per cache before it is cleared (CPython's `MAXCACHE`). */
 export const MAX_CACHE = 100;
 
 const layouts = new Map<string, Layout>();
-/** A compiled layout: its program, codec, and whether packing writes every byte. */
+
+/** A format compiled for an ABI and codec options, shared by every `Struct` and function using it. */
 export interface Compiled {
+  /** The format text. */
+  readonly format: string;
+  readonly abi: Abi;
+  /** The layout (frozen and printable only once `publicLayout` handed it out). */
+  readonly layout: Layout;
   readonly program: Program;
-  readonly codec: Codec;
-  readonly dense: boolean;
+  /** Bytes of one struct. */
+  readonly size: number;
+  /** Values of one unpack (pack arguments). */
+  readonly length: number;
+  /** Whether generated code may be used. */
+  readonly codegen: boolean;
+  /** Whether one struct is within the value budget (`codec/value-budget.ts`). */
+  readonly single: boolean;
+  /** The codec's entry points, `null` until first used. */
+  unpack: Unpacker | null;
+  pack: Packer | null;
+  packMany: ManyPacker | null;
+  columns: ColumnsDecoder | null;
+  /** Whether packing writes every byte (set with `pack`). */
+  dense: boolean;
+  /** The guarded packer where the format has one (set with `pack`; `compile-pack.ts`). */
+  guarded: Packer | null;
 }
 
-const codecs = new Map<string, Compiled>();
-
-function deepFreeze(layout: Layout): Layout {
-  for (const f of layout.fields) {
-    if (f.fields !== null) deepFreeze(f.fields);
-    if (f.shape !== null) Object.freeze(f.shape);
-    if (f.target !== null) Object.freeze(f.target);
-    Object.freeze(f);
-  }
-  Object.freeze(layout.fields);
-  installPrinting(layout, layoutRepr);
-  return Object.freeze(layout);
-}
+const compiled = new Map<string, Compiled>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= MAX_CACHE) cache.clear();
@@ -43,38 +52,59 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 }
 
 /**
- * The (frozen, shared) layout of a checked format text for an ABI.
+ * The (shared, never mutated) layout of a checked format text for an ABI.
  *
  * @example
  * layoutOf("<i", "lp64").size; // 4
  */
 export function layoutOf(fmt: string, abi: Abi): Layout {
   const key = abi === "lp64" ? fmt : `${abi}\0${fmt}`;
-  return layouts.get(key) ?? remember(layouts, key, deepFreeze(parseLayout(fmt, abi)));
+  return layouts.get(key) ?? remember(layouts, key, parseLayout(fmt, abi));
 }
 
 /**
- * The program and codec of a format for an ABI and codec options.
+ * The compiled format of a checked format text for an ABI and codec options.
  *
  * @example
- * codecOf("<i", "lp64", true, false).codec.unpack(dv, 0);
+ * compiledOf("<i", "lp64", true, false).size; // 4
  */
-export function codecOf(fmt: string, abi: Abi, codegen: boolean, int64Number: boolean): Compiled {
+export function compiledOf(
+  fmt: string,
+  abi: Abi,
+  codegen: boolean,
+  int64Number: boolean,
+): Compiled {
   const key = `${abi}\0${codegen ? 1 : 0}${int64Number ? 1 : 0}\0${fmt}`;
-  const hit = codecs.get(key);
+  const hit = compiled.get(key);
   if (hit !== undefined) return hit;
-  const program = buildProgram(layoutOf(fmt, abi), abi, int64Number);
-  const codec = compileCodec(program, codegen);
-  return remember(codecs, key, { program, codec, dense: isDense(program) });
+  const layout = layoutOf(fmt, abi);
+  const program = buildProgram(layout, abi, int64Number);
+  const { size, length, values } = program;
+  return remember(compiled, key, {
+    format: fmt,
+    abi,
+    layout,
+    program,
+    size,
+    length,
+    codegen,
+    single: values <= VALUE_FLOOR + VALUES_PER_BYTE * size + fmt.length,
+    unpack: null,
+    pack: null,
+    packMany: null,
+    columns: null,
+    dense: false,
+    guarded: null,
+  });
 }
 
 /**
- * Empty the layout and codec caches (Python's `struct._clearcache()`).
+ * Empty the layout and compiled-format caches (Python's `struct._clearcache()`).
  *
  * @example
  * clearLayoutCaches();
  */
 export function clearLayoutCaches(): void {
   layouts.clear();
-  codecs.clear();
+  compiled.clear();
 }
