@@ -18,41 +18,12 @@
  *   browser bundle of this entry must not need.
  */
 
-export * from "@pybuffer/core";
-export * from "@pybuffer/memoryview";
+// The three subpaths carry Python's API with the exporter-taking entry points wrapped
+// (`as-exporter.ts`, `views.ts`, `struct-buffers.ts`); this entry is their union.
 // Both struct and core name the native ABI type; struct's is the one formats take.
 export type { Abi } from "@pybuffer/struct";
-export * from "@pybuffer/struct";
-// These take JS binary types, Pyodide buffers and ndarrays too, in place of core's own.
-export {
-  asExporter,
-  checkBuffer,
-  copyData,
-  type ExporterLike,
-  type ForeignBuffer,
-  getBuffer,
-  isBinary,
-} from "./as-exporter.js";
+export * from "./core.js";
 export { memoryviewFromBlob } from "./from-blob.js";
+export * from "./memoryview.js";
 export type { PyodideBuffer } from "./pyodide-lookup.js";
-// These take exporters too (a MemoryView, an NDBuffer), as CPython's struct takes any buffer.
-export {
-  iterUnpack,
-  packInto,
-  Struct,
-  type StructBuffer,
-  unpack,
-  unpackColumns,
-  unpackFrom,
-  unpackMany,
-} from "./struct-buffers.js";
-// The MemoryView class and every function that makes one: binary types as arguments too.
-export {
-  fromBuffer,
-  fromFlags,
-  fromMemory,
-  fromObject,
-  getContiguous,
-  MemoryView,
-  memoryview,
-} from "./views.js";
+export * from "./struct.js";

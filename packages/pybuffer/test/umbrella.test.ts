@@ -46,29 +46,50 @@ const SUBPATHS = {
   npy: npySub,
 };
 
+/** Per subpath, the functions the umbrella wraps (they take JS binary types, PyProxies, …). */
+const WRAPPED: Record<keyof typeof SUBPATHS, readonly string[]> = {
+  struct: [
+    "iterUnpack",
+    "packInto",
+    "Struct",
+    "unpack",
+    "unpackColumns",
+    "unpackFrom",
+    "unpackMany",
+  ],
+  core: ["checkBuffer", "copyData", "getBuffer"],
+  memoryview: [
+    "fromBuffer",
+    "fromFlags",
+    "fromMemory",
+    "fromObject",
+    "getContiguous",
+    "memoryview",
+    "MemoryView",
+  ],
+  typedarray: ["toArrayBuffer", "toDataView", "toTypedArray"],
+  blob: ["toBlob"],
+  nodeBuffer: ["toNodeBuffer"],
+  legacy: [
+    "asCharBuffer",
+    "asReadBuffer",
+    "asWriteBuffer",
+    "buffer",
+    "checkReadBuffer",
+    "fromObject",
+    "fromReadWriteObject",
+  ],
+  pyodide: ["toPyodide"],
+  ndarray: ["toNdarray", "toStdlib"],
+  npy: ["saveNpy", "saveNpz"],
+};
+
 describe("pybuffer (umbrella)", () => {
   it("re-exports struct, core and memoryview flat, as the same bindings", () => {
     const umbrella = new Map(Object.entries(pybuffer));
-    const wrapped = new Set([
-      "checkBuffer",
-      "copyData",
-      "fromBuffer",
-      "fromFlags",
-      "fromMemory",
-      "fromObject",
-      "getBuffer",
-      "getContiguous",
-      "memoryview",
-      "MemoryView", // a subclass: see memoryview-class.test.ts
-      // struct's, taking exporters too: see struct-exporters.test.ts
-      "iterUnpack",
-      "packInto",
-      "Struct",
-      "unpack",
-      "unpackColumns",
-      "unpackFrom",
-      "unpackMany",
-    ]); // they take JS binary types too: see binary-types.test.ts
+    // struct's take exporters too (struct-exporters.test.ts), MemoryView is a subclass
+    // (memoryview-class.test.ts); all take JS binary types (binary-types.test.ts).
+    const wrapped = new Set([...WRAPPED.struct, ...WRAPPED.core, ...WRAPPED.memoryview]);
     for (const [name, value] of Object.entries({ ...struct, ...core, ...memoryviewPackage })) {
       if (!wrapped.has(name)) expect(umbrella.get(name), name).toBe(value);
     }
@@ -109,48 +130,12 @@ describe("pybuffer (umbrella)", () => {
   });
 
   it("gives each subpath its package, the exporter-taking functions wrapped", () => {
-    const wrapped: Record<string, string[]> = {
-      struct: [
-        "iterUnpack",
-        "packInto",
-        "Struct",
-        "unpack",
-        "unpackColumns",
-        "unpackFrom",
-        "unpackMany",
-      ],
-      core: ["checkBuffer", "copyData", "getBuffer"],
-      memoryview: [
-        "fromBuffer",
-        "fromFlags",
-        "fromMemory",
-        "fromObject",
-        "getContiguous",
-        "memoryview",
-        "MemoryView",
-      ],
-      typedarray: ["toArrayBuffer", "toDataView", "toTypedArray"],
-      blob: ["toBlob"],
-      nodeBuffer: ["toNodeBuffer"],
-      legacy: [
-        "asCharBuffer",
-        "asReadBuffer",
-        "asWriteBuffer",
-        "buffer",
-        "checkReadBuffer",
-        "fromObject",
-        "fromReadWriteObject",
-      ],
-      pyodide: ["toPyodide"],
-      ndarray: ["toNdarray", "toStdlib"],
-      npy: ["saveNpy", "saveNpz"],
-    };
     for (const [key, sub] of Object.entries(SUBPATHS)) {
       const pkg = PACKAGES[key as keyof typeof PACKAGES] as Record<string, unknown>;
       for (const [name, value] of Object.entries(pkg)) {
         expect(name in sub, `${key}.${name}`).toBe(true);
         const same = (sub as Record<string, unknown>)[name] === value;
-        expect(same, `${key}.${name}`).toBe(!wrapped[key]?.includes(name));
+        expect(same, `${key}.${name}`).toBe(!WRAPPED[key as keyof typeof SUBPATHS].includes(name));
       }
     }
   });
