@@ -3,13 +3,15 @@
  * (`_descriptor_from_pep3118_format` in `buffer.c` and `_dtype_from_pep3118` in
  * `numpy/_core/_internal.py`): whitespace outside `:names:` is dropped; a lone `n`/`N`
  * is intp/uintp; otherwise a stream parser whose byte-order state persists from item to
- * item and leaks out of nested `T{}`; `@` and `^` use native sizes (`l` is 8 bytes),
- * the others standard ones (`l` is 4, no `g`); only `@` aligns, assuming an aligned
+ * item and leaks out of nested `T{}`; `@` and `^` use native sizes (those of the ABI
+ * the buffer comes from: `l` is 8 bytes on lp64, 4 on llp64 and wasm32, where NumPy's
+ * C `long` is 4 bytes), the others standard ones (`l` is 4, no `g`); only `@` aligns, assuming an aligned
  * start, and pads a repeated item to its alignment and the whole to the lcm of its
  * alignments; unnamed fields get the lowest unused `f<j>` once the record is read; one
  * unnamed item alone is a plain dtype. Every failure is NumPy's `ValueError: '…' is not
  * a valid PEP 3118 buffer format string`, with the parser's own error as its `cause`.
  */
+import type { Abi } from "@pybuffer/core";
 import { NotImplementedError, ValueError } from "@pybuffer/struct";
 import {
   C_CODES,
@@ -40,8 +42,16 @@ const NATIVE: Record<string, Leaf> = {
   Zg: ["c", 32],
 };
 const STANDARD: Record<string, Leaf> = { ...COMMON, l: ["i", 4], L: ["u", 4] };
+// Every ABI's native table has the same codes.
 const NATIVE_CHARS = new Set(Object.keys(NATIVE).map((k) => k[0]));
 const STANDARD_CHARS = new Set(Object.keys(STANDARD).map((k) => k[0]));
+// C `long` is 4 bytes on llp64 (Windows) and wasm32 (Pyodide); `long double` is a
+// `double` on llp64 and a 16-byte quad on wasm32.
+const NATIVE_OF: Readonly<Record<Abi, Record<string, Leaf>>> = {
+  lp64: NATIVE,
+  wasm32: { ...NATIVE, l: ["i", 4], L: ["u", 4] },
+  llp64: { ...NATIVE, l: ["i", 4], L: ["u", 4], g: ["f", 8], Zg: ["c", 16] },
+};
 
 const UNSUPPORTED: Record<string, string> = {
   u: "UCS-2 strings",
@@ -56,8 +66,11 @@ class Malformed extends Error {}
 class Stream {
   order = "@";
   s: string;
-  constructor(s: string) {
+  /** The native sizes of the buffer's ABI. */
+  readonly native: Record<string, Leaf>;
+  constructor(s: string, native: Record<string, Leaf>) {
     this.s = s;
+    this.native = native;
   }
   consume(c: string): boolean {
     if (!this.s.startsWith(c)) return false;
@@ -123,7 +136,7 @@ function parse(stream: Stream, nested: boolean, depth: number): [DType, number] 
       stream.order = c === "!" ? ">" : c;
     }
     const native = stream.order === "@" || stream.order === "^";
-    const map = native ? NATIVE : STANDARD;
+    const map = native ? stream.native : STANDARD;
     const digits = /^\d*/.exec(stream.s)?.[0] ?? "";
     stream.s = stream.s.slice(digits.length);
     let count = digits === "" ? 1 : Number(digits);
@@ -213,12 +226,14 @@ function parse(stream: Stream, nested: boolean, depth: number): [DType, number] 
 const FAST = /^[@^]?([nN])$/;
 
 /**
- * The dtype NumPy makes of a buffer with PEP 3118 format `format`.
+ * The dtype NumPy makes of a buffer with PEP 3118 format `format`, on the platform of
+ * `abi` (native codes take its sizes).
  *
  * @example
  * dtypeOfFormat("T{i:a:d:b:}").itemsize; // 16
+ * dtypeOfFormat("l", "wasm32").itemsize; // 4
  */
-export function dtypeOfFormat(format: string): DType {
+export function dtypeOfFormat(format: string, abi: Abi = "lp64"): DType {
   if (typeof format !== "string") {
     throw new TypeError(`format must be a str, not '${typeof format}'`);
   }
@@ -230,9 +245,9 @@ export function dtypeOfFormat(format: string): DType {
     if (ch === ":" || inName || !" \t\n\v\f\r".includes(ch)) stripped += ch;
   }
   const fast = FAST.exec(stripped);
-  if (fast !== null) return scalar(fast[1] === "n" ? "i" : "u", "<", 8);
+  if (fast !== null) return scalar(fast[1] === "n" ? "i" : "u", "<", abi === "wasm32" ? 4 : 8);
   try {
-    return parse(new Stream(stripped), false, 0)[0];
+    return parse(new Stream(stripped, NATIVE_OF[abi]), false, 0)[0];
   } catch (cause) {
     const error = new ValueError(`'${stripped}' is not a valid PEP 3118 buffer format string`);
     (error as { cause?: unknown }).cause = cause;

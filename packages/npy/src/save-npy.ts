@@ -57,7 +57,7 @@ export function npyParts(exporter: unknown, options: SaveNpyOptions = {}): NpyPa
     const given =
       options.descr ??
       (exporter instanceof NpyArray && exporter.format === format ? exporter.descr : null);
-    const dtype = given === null ? dtypeOfFormat(format) : dtypeFromDescr(given);
+    const dtype = given === null ? dtypeOfFormat(format, view.abi) : dtypeFromDescr(given);
     if (dtype.itemsize !== view.itemsize) {
       throw new ValueError(
         `saveNpy: NumPy reads format '${format}' as items of ${dtype.itemsize} bytes, but the view's items have ${view.itemsize}`,

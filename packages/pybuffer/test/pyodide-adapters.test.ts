@@ -166,8 +166,16 @@ describe("npy: saveNpy, saveNpz", () => {
     expect(back.toList()).toEqual(tolist("grid"));
   });
 
+  it("saveNpy(array('l')) writes '<i4': C long is 4 bytes on wasm32, as NumPy there reads it", () => {
+    const longs = obj("longs", "array.array('l', [1, -2, 2**31 - 1])");
+    const bytes = npy.saveNpy(longs);
+    expect(npy.readNpyHeader(bytes).descr).toBe("<i4");
+    const back = pybuffer.memoryview(npy.loadNpy(bytes));
+    expect([back.format, back.itemsize]).toEqual(["i", 4]);
+    expect(back.toList()).toEqual(tolist("longs"));
+  });
+
   it("saveNpz({ name: proxy }) and saveNpz([proxy])", () => {
-    // Not 'l': npy reads native codes on lp64, where 'l' has 8 bytes (a ValueError says so).
     const doubles = obj("doubles", "array.array('d', [0.5, -1.5, 1e300])");
     const named = npy.loadNpz(npy.saveNpz({ doubles }));
     expect(pybuffer.memoryview(named.get("doubles")).toList()).toEqual(tolist("doubles"));
