@@ -3,7 +3,7 @@
  * so it is accepted through async entry points: read once with `@pybuffer/blob`'s
  * `fromBlob`, then viewed synchronously like any exporter.
  */
-import type { FromBlobOptions } from "@pybuffer/blob";
+import { type FromBlobOptions, fromBlob } from "@pybuffer/blob";
 import { MemoryView } from "./views.js";
 
 /**
@@ -20,8 +20,5 @@ export async function memoryviewFromBlob(
   blob: Blob,
   options: FromBlobOptions = {},
 ): Promise<MemoryView> {
-  // Loaded at the first call, not with the main entry: one module fewer at every start
-  // (issue #20), and a bundler splits it off; this function is asynchronous anyway.
-  const { fromBlob } = await import("@pybuffer/blob");
   return new MemoryView(await fromBlob(blob, options));
 }

@@ -104,6 +104,8 @@ export const start: Section<StartData> = {
     importRow("@pybuffer/struct"),
     importRow("@pybuffer/core"),
     importRow("pybuffer"),
+    // npy also loads fflate (the deflate of `.npz` archives).
+    importRow("@pybuffer/npy"),
     processRow("pybuf --help", "ours", (d) => [process.execPath, [d.pybuf, "--help"]]),
     pythonRow(),
   ],
