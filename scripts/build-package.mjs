@@ -22,7 +22,8 @@
 //   the modules it hands out (every export the same binding, told from tsc's build) and
 //   carrying the rest themselves (`@pybuffer/struct/print`'s pure functions), with what
 //   two of them import statically in one chunk. The build checks that every entry
-//   exports what tsc's does, the same binding wherever tsc's entries share one;
+//   exports what tsc's does, the same binding wherever tsc's entries share one, and that
+//   a module so copied into two files has no identity or state of its own (`checkCopy`);
 // - an import of a dependency's subpath that its main entry hands out whole
 //   (`@pybuffer/struct/errors`) imports the main entry, which the dependent loads anyway;
 // - every dependency, peer dependency and `node:` builtin stays an import: each package
@@ -238,6 +239,25 @@ function writeReexports(fileName, code, moduleIds) {
   writeFileSync(file, `${code}\n//# sourceMappingURL=${basename(file)}.map\n`);
 }
 
+/**
+ * A module the main entry does not hand out whole is bundled into it and into the other
+ * entries that use it: two copies, harmless for functions and constants, not for what has
+ * an identity or a state (a class, a non-`Symbol.for` symbol, a weak collection, a
+ * module-level `let`), which the two copies would each have their own of. Such a module
+ * fails the build: the main entry has to export all of it, or the others not use it.
+ */
+function checkCopy(id, fileName) {
+  const source = readFileSync(id, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+  const state =
+    /\bclass\s|\bSymbol\(|\bnew (?:WeakMap|WeakSet|WeakRef|FinalizationRegistry)\b|^(?:export\s+)?(?:let|var)\s/m;
+  const found = state.exec(source);
+  if (found !== null) {
+    fail(
+      `${relative(dir, id)} is copied into dist/node/index.js and ${fileName} but has "${found[0].trim()}"`,
+    );
+  }
+}
+
 /** Bundles `input` into `dist/node` (see the top of this file). */
 async function bundle(input, viaMain) {
   const build = await rolldown({
@@ -264,7 +284,10 @@ async function bundle(input, viaMain) {
   await build.close();
   for (const chunk of output) {
     if (chunk.type !== "chunk") continue;
-    if (!viaMain) for (const id of chunk.moduleIds) mainModules.add(id);
+    for (const id of chunk.moduleIds) {
+      if (!viaMain) mainModules.add(id);
+      else if (mainModules.has(id)) checkCopy(id, chunk.fileName);
+    }
     if (chunk.map === null) writeReexports(chunk.fileName, chunk.code, chunk.moduleIds);
     // A class renamed to dodge a name clash in the merged scope (`Foo$1`) would show that
     // name in `.name`, `util.inspect` and messages: rename one of the two in the sources.
