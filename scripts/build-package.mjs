@@ -253,7 +253,9 @@ function checkCopy(id, fileName) {
   const found = state.exec(source);
   if (found !== null) {
     fail(
-      `${relative(dir, id)} is copied into dist/node/index.js and ${fileName} but has "${found[0].trim()}"`,
+      `${relative(dir, id)} is copied into dist/node/index.js and ${fileName} but has ` +
+        `"${found[0].trim()}", of which each copy would have its own: export all of the ` +
+        "module from the main entry (the others then import it from there), or keep it out of the others",
     );
   }
 }
