@@ -7,7 +7,10 @@
  */
 import { type BufferView, isContiguous, releaseBuffer, toContiguous } from "@pybuffer/core";
 import { IndexError, NotImplementedError, ValueError } from "@pybuffer/struct";
-import { deflateSync, inflateSync } from "fflate";
+// fflate's browser build, on Node too: its Node build differs only in running the
+// asynchronous API on worker_threads, which it loads at import (a few milliseconds of
+// every start, issue #20); the synchronous deflate and inflate used here are the same code.
+import { deflateSync, inflateSync } from "fflate/browser";
 import { readHeader } from "./header.js";
 import { arrayOver, asUint8, fromSource, type LoadNpyOptions, type NpySource } from "./load-npy.js";
 import type { NpyArray } from "./npy-array.js";

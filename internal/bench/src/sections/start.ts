@@ -101,9 +101,17 @@ export const start: Section<StartData> = {
     // What spawning costs the bench itself (more from a large parent process): every row
     // pays it, so (row − this) ÷ (bare node − this) is the ratio a small parent would see.
     processRow("spawn cost: /bin/true", "js", () => ["/bin/true", []]),
+    // The floor of every import row: Node starting its ES module loader for an empty
+    // module, before any package is resolved or loaded.
+    processRow("floor: node --input-type=module -e ''", "js", () => [
+      process.execPath,
+      ["--input-type=module", "-e", ""],
+    ]),
     importRow("@pybuffer/struct"),
     importRow("@pybuffer/core"),
     importRow("pybuffer"),
+    // npy also loads fflate (the deflate of `.npz` archives).
+    importRow("@pybuffer/npy"),
     processRow("pybuf --help", "ours", (d) => [process.execPath, [d.pybuf, "--help"]]),
     pythonRow(),
   ],
