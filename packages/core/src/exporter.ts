@@ -9,17 +9,21 @@
 import { BufferError } from "@pybuffer/struct";
 import { installPrinting } from "@pybuffer/struct/print";
 import { isContiguous } from "./contiguity.js";
+import {
+  PyBUF_ANY_CONTIGUOUS,
+  PyBUF_C_CONTIGUOUS,
+  PyBUF_F_CONTIGUOUS,
+  PyBUF_STRIDES,
+} from "./flags.js";
 import { checkRange } from "./memory.js";
 import { describeExporter } from "./print/view-summary.js";
 import {
   checkFlags,
-  reqAnyContiguous,
-  reqCContiguous,
-  reqFContiguous,
   reqIndirect,
   reqShape,
   reqStrides,
   reqWritable,
+  unmetContiguity,
 } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
 import { VerifiedLayout } from "./verified-layout.js";
@@ -125,6 +129,10 @@ export function checkBuffer(obj: unknown): obj is Exporter {
   );
 }
 
+/** The bits that ask for some contiguity (C, Fortran or either). */
+const CONTIGUITY =
+  (PyBUF_C_CONTIGUOUS | PyBUF_F_CONTIGUOUS | PyBUF_ANY_CONTIGUOUS) & ~PyBUF_STRIDES;
+
 /**
  * Why a validated view does not answer `flags`, or `null` when it does. `c` and `f`: its
  * C and Fortran contiguity when known (a verified layout's), else found when asked.
@@ -140,16 +148,14 @@ function unmetRequest(view: BufferView, flags: number, c?: boolean, f?: boolean)
   }
   // Without suboffsets (refused above unless PyBUF_INDIRECT, which includes PyBUF_STRIDES),
   // the strides alone decide.
-  const any = reqAnyContiguous(flags);
-  if (!reqStrides(flags) || reqCContiguous(flags) || any) c ??= isContiguous(view, "C");
+  c ??= isContiguous(view, "C");
   if (!reqStrides(flags) && !c) {
     return "a non-C-contiguous view for a request without PyBUF_STRIDES";
   }
-  if (reqCContiguous(flags) && !c) return "a view that is not C-contiguous";
-  if (reqFContiguous(flags) || (any && !c)) f ??= isContiguous(view, "F");
-  if (reqFContiguous(flags) && !f) return "a view that is not Fortran contiguous";
-  if (any && !c && !f) return "a view that is not contiguous";
-  return null;
+  if ((flags & CONTIGUITY) === 0) return null;
+  f ??= isContiguous(view, "F");
+  const unmet = unmetContiguity(flags, c, f);
+  return unmet === null ? null : `a view that is not ${unmet}`;
 }
 
 /**

@@ -11,14 +11,7 @@
 import { BufferError } from "@pybuffer/struct";
 import { bf_getbuffer, bf_releasebuffer, Exportable, trustGetbuffer } from "./exporter.js";
 import { isDetached, isMemory } from "./memory.js";
-import {
-  checkFlags,
-  reqAnyContiguous,
-  reqCContiguous,
-  reqFContiguous,
-  reqStrides,
-  reqWritable,
-} from "./request.js";
+import { checkFlags, reqStrides, reqWritable, unmetContiguity } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
 import { sealedView, VerifiedLayout } from "./verified-layout.js";
 import type { BufferView, Memory } from "./view.js";
@@ -138,12 +131,8 @@ function answer(
   }
   if (reqWritable(flags) && readonly !== false) throw new BufferError("Object is not writable.");
   const { c, f } = pristine;
-  const refused = (demand: string): BufferError =>
-    new BufferError(`${name}: underlying buffer is not ${demand}`);
-  if (!reqStrides(flags) && !c) throw refused("C-contiguous");
-  if (reqCContiguous(flags) && !c) throw refused("C-contiguous");
-  if (reqFContiguous(flags) && !f) throw refused("Fortran contiguous");
-  if (reqAnyContiguous(flags) && !c && !f) throw refused("contiguous");
+  const unmet = !reqStrides(flags) && !c ? "C-contiguous" : unmetContiguity(flags, c, f);
+  if (unmet !== null) throw new BufferError(`${name}: underlying buffer is not ${unmet}`);
   VerifiedLayout._met(pristine, flags);
   return pristine;
 }
