@@ -10,7 +10,7 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { bf_getbuffer, bf_releasebuffer, Exportable, trustGetbuffer } from "./exporter.js";
-import { isDetached, isMemory } from "./memory.js";
+import { checkPlacementArguments, isDetached } from "./memory.js";
 import { checkFlags, reqStrides, reqWritable, unmetContiguity } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
 import { sealedView, VerifiedLayout } from "./verified-layout.js";
@@ -153,14 +153,7 @@ function checkPlacement(memory: unknown, buf: unknown, layout: unknown, what: st
 }
 
 function placementError(memory: unknown, buf: unknown, layout: unknown, what: string): void {
-  if (!isMemory(memory)) {
-    throw new TypeError(
-      `${what} memory must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
-    );
-  }
-  if (!Number.isSafeInteger(buf) || (buf as number) < 0) {
-    throw new TypeError(`${what} buf must be a non-negative integer`);
-  }
+  checkPlacementArguments(what, memory, buf);
   if (!VerifiedLayout._is(layout)) {
     throw new TypeError(`${what} layout must come from verifyLayout()`);
   }

@@ -26,7 +26,7 @@ import { BufferError } from "@pybuffer/struct";
 import { isAbi } from "./abi.js";
 import { backToBack } from "./contiguity.js";
 import { PyBUF_FORMAT, PyBUF_MAX_NDIM, PyBUF_ND, PyBUF_STRIDES } from "./flags.js";
-import { isMemory } from "./memory.js";
+import { checkPlacementArguments } from "./memory.js";
 import { reqStrides } from "./request.js";
 import { sizeFromFormat } from "./size-from-format.js";
 import { pythonTypeName } from "./type-name.js";
@@ -367,14 +367,7 @@ export function layoutView(
   if (!VerifiedLayout._is(layout)) {
     throw new TypeError("layoutView() layout must come from verifyLayout()");
   }
-  if (!isMemory(memory)) {
-    throw new TypeError(
-      `layoutView() memory must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
-    );
-  }
-  if (!Number.isSafeInteger(buf) || buf < 0) {
-    throw new TypeError("layoutView() buf must be a non-negative integer");
-  }
+  checkPlacementArguments("layoutView()", memory, buf);
   if (!reqStrides(flags) && !layout.c) {
     throw new BufferError("layoutView(): a layout that is not C-contiguous needs PyBUF_STRIDES");
   }
