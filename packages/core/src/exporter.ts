@@ -8,7 +8,7 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { installPrinting } from "@pybuffer/struct/print";
-import { isContiguous } from "./contiguity.js";
+import { isCContiguousLayout, isFContiguousLayout } from "./contiguity.js";
 import {
   PyBUF_ANY_CONTIGUOUS,
   PyBUF_C_CONTIGUOUS,
@@ -146,14 +146,16 @@ function unmetRequest(view: BufferView, flags: number, c?: boolean, f?: boolean)
   if (!reqIndirect(flags) && view.suboffsets !== null) {
     return "suboffsets for a request without PyBUF_INDIRECT";
   }
-  // Without suboffsets (refused above unless PyBUF_INDIRECT, which includes PyBUF_STRIDES),
-  // the strides alone decide.
-  c ??= isContiguous(view, "C");
+  // Suboffsets (here only with PyBUF_INDIRECT, which includes PyBUF_STRIDES) make a view
+  // neither; else the strides decide. Not isContiguous(): a redirected view is not checked
+  // again, and a field its exporter changed since must not turn into isContiguous's error.
+  const direct = view.suboffsets === null;
+  c ??= direct && isCContiguousLayout(view);
   if (!reqStrides(flags) && !c) {
     return "a non-C-contiguous view for a request without PyBUF_STRIDES";
   }
   if ((flags & CONTIGUITY) === 0) return null;
-  f ??= isContiguous(view, "F");
+  f ??= direct && isFContiguousLayout(view);
   const unmet = unmetContiguity(flags, c, f);
   return unmet === null ? null : `a view that is not ${unmet}`;
 }
