@@ -19,6 +19,7 @@ import { checkRange } from "./memory.js";
 import { describeExporter } from "./print/view-summary.js";
 import {
   checkFlags,
+  reqFContiguous,
   reqIndirect,
   reqShape,
   reqStrides,
@@ -149,13 +150,13 @@ function unmetRequest(view: BufferView, flags: number, c?: boolean, f?: boolean)
   // Suboffsets (here only with PyBUF_INDIRECT, which includes PyBUF_STRIDES) make a view
   // neither; else the strides decide. Not isContiguous(): a redirected view is not checked
   // again, and a field its exporter changed since must not turn into isContiguous's error.
+  // Each walked only when the request asks.
   const direct = view.suboffsets === null;
+  const strided = reqStrides(flags);
+  if (strided && (flags & CONTIGUITY) === 0) return null;
   c ??= direct && isCContiguousLayout(view);
-  if (!reqStrides(flags) && !c) {
-    return "a non-C-contiguous view for a request without PyBUF_STRIDES";
-  }
-  if ((flags & CONTIGUITY) === 0) return null;
-  f ??= direct && isFContiguousLayout(view);
+  if (!strided && !c) return "a non-C-contiguous view for a request without PyBUF_STRIDES";
+  f ??= (reqFContiguous(flags) || !c) && direct && isFContiguousLayout(view);
   const unmet = unmetContiguity(flags, c, f);
   return unmet === null ? null : `a view that is not ${unmet}`;
 }
