@@ -27,13 +27,30 @@ export type ContiguityLayout = Pick<
  * isCContiguousLayout({ len: 6, itemsize: 1, ndim: 2, shape: [2, 3], strides: [3, 1] }); // true
  */
 export function isCContiguousLayout(view: ContiguityLayout): boolean {
-  if (view.len === 0 || view.strides === null) return true;
-  const { shape, strides } = view;
-  if (shape === null) return true;
-  let expected = view.itemsize;
-  for (let i = view.ndim - 1; i >= 0; i--) {
-    const extent = shape[i] as number;
-    if (extent > 1 && strides[i] !== expected) return false;
+  if (view.len === 0) return true;
+  return backToBack(view.shape, view.strides, view.itemsize, view.ndim - 1, -1);
+}
+
+/**
+ * Whether the strides are those of items back to back, walking dimensions from `first`
+ * by `step` (-1: C order, 1: Fortran order); extents 0 and 1 ignore their stride, and
+ * missing shape or strides mean C order.
+ *
+ * @example
+ * backToBack([2, 3], [3, 1], 1, 1, -1); // true
+ */
+export function backToBack(
+  shape: readonly number[] | null,
+  strides: readonly number[] | null,
+  itemsize: number,
+  first: number,
+  step: number,
+): boolean {
+  if (shape === null || strides === null) return true;
+  let expected = itemsize;
+  for (let d = first; d >= 0 && d < shape.length; d += step) {
+    const extent = shape[d] as number;
+    if (extent > 1 && strides[d] !== expected) return false;
     expected *= extent;
   }
   return true;
@@ -47,21 +64,12 @@ export function isCContiguousLayout(view: ContiguityLayout): boolean {
  */
 export function isFContiguousLayout(view: ContiguityLayout): boolean {
   if (view.len === 0) return true;
-  const shape = view.shape;
-  if (view.strides === null || shape === null) {
-    if (view.ndim <= 1 || shape === null) return true;
-    let wide = 0;
-    for (let i = 0; i < view.ndim; i++) if ((shape[i] as number) > 1) wide++;
-    return wide <= 1;
+  const { shape, strides, ndim } = view;
+  if (strides === null && shape !== null && ndim > 1) {
+    // Missing strides mean C order: Fortran-contiguous too when at most one extent is > 1.
+    return shape.filter((n) => n > 1).length <= 1;
   }
-  const strides = view.strides;
-  let expected = view.itemsize;
-  for (let i = 0; i < view.ndim; i++) {
-    const extent = shape[i] as number;
-    if (extent > 1 && strides[i] !== expected) return false;
-    expected *= extent;
-  }
-  return true;
+  return backToBack(shape, strides, view.itemsize, 0, 1);
 }
 
 /** Whether `view` has the fields contiguity reads, of the right kinds and lengths. */

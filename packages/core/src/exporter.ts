@@ -8,18 +8,23 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { installPrinting } from "@pybuffer/struct/print";
-import { isCContiguousLayout, isContiguous } from "./contiguity.js";
+import { isCContiguousLayout, isFContiguousLayout } from "./contiguity.js";
+import {
+  PyBUF_ANY_CONTIGUOUS,
+  PyBUF_C_CONTIGUOUS,
+  PyBUF_F_CONTIGUOUS,
+  PyBUF_STRIDES,
+} from "./flags.js";
 import { checkRange } from "./memory.js";
 import { describeExporter } from "./print/view-summary.js";
 import {
   checkFlags,
-  reqAnyContiguous,
-  reqCContiguous,
   reqFContiguous,
   reqIndirect,
   reqShape,
   reqStrides,
   reqWritable,
+  unmetContiguity,
 } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
 import { VerifiedLayout } from "./verified-layout.js";
@@ -125,8 +130,15 @@ export function checkBuffer(obj: unknown): obj is Exporter {
   );
 }
 
-/** Why a validated view does not answer `flags`, or `null` when it does. */
-function unmetRequest(view: BufferView, flags: number): string | null {
+/** The bits that ask for some contiguity (C, Fortran or either). */
+const CONTIGUITY =
+  (PyBUF_C_CONTIGUOUS | PyBUF_F_CONTIGUOUS | PyBUF_ANY_CONTIGUOUS) & ~PyBUF_STRIDES;
+
+/**
+ * Why a validated view does not answer `flags`, or `null` when it does. `c` and `f`: its
+ * C and Fortran contiguity when known (a verified layout's), else found when asked.
+ */
+function unmetRequest(view: BufferView, flags: number, c?: boolean, f?: boolean): string | null {
   if (reqWritable(flags) && view.readonly) return "a read-only view for a writable request";
   if (view.ndim > 0) {
     if (reqShape(flags) && view.shape === null) return "no shape for a PyBUF_ND request";
@@ -135,15 +147,18 @@ function unmetRequest(view: BufferView, flags: number): string | null {
   if (!reqIndirect(flags) && view.suboffsets !== null) {
     return "suboffsets for a request without PyBUF_INDIRECT";
   }
-  if (!reqStrides(flags) && !isCContiguousLayout(view)) {
-    return "a non-C-contiguous view for a request without PyBUF_STRIDES";
-  }
-  if (reqCContiguous(flags) && !isContiguous(view, "C")) return "a view that is not C-contiguous";
-  if (reqFContiguous(flags) && !isContiguous(view, "F")) {
-    return "a view that is not Fortran contiguous";
-  }
-  if (reqAnyContiguous(flags) && !isContiguous(view, "A")) return "a view that is not contiguous";
-  return null;
+  // Suboffsets (here only with PyBUF_INDIRECT, which includes PyBUF_STRIDES) make a view
+  // neither; else the strides decide. Not isContiguous(): a redirected view is not checked
+  // again, and a field its exporter changed since must not turn into isContiguous's error.
+  // Each walked only when the request asks.
+  const direct = view.suboffsets === null;
+  const strided = reqStrides(flags);
+  if (strided && (flags & CONTIGUITY) === 0) return null;
+  c ??= direct && isCContiguousLayout(view);
+  if (!strided && !c) return "a non-C-contiguous view for a request without PyBUF_STRIDES";
+  f ??= (reqFContiguous(flags) || !c) && direct && isFContiguousLayout(view);
+  const unmet = unmetContiguity(flags, c, f);
+  return unmet === null ? null : `a view that is not ${unmet}`;
 }
 
 /**
@@ -248,6 +263,11 @@ export function trustGetbuffer(method: (flags: number) => BufferView): void {
   Object.freeze(method);
 }
 
+/** getBuffer's error for an exporter whose view is `what`. */
+function returnedError(obj: object, what: string): BufferError {
+  return new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${what}`);
+}
+
 function notAnExporter(obj: unknown): TypeError {
   return new TypeError(`a bytes-like object is required, not '${pythonTypeName(obj)}'`);
 }
@@ -265,15 +285,8 @@ function refuseOrMeet(obj: object, view: ViewRecord, layout: VerifiedLayout, fla
   try {
     const lo = view.buf + layout.lo;
     checkRange(view.memory, lo, view.buf + layout.hi);
-    if (reqWritable(flags) && view.readonly) {
-      throw new BufferError(
-        `bf_getbuffer of '${pythonTypeName(obj)}' returned a read-only view for a writable request`,
-      );
-    }
-    const unmet = unmetTrusted(view, flags, layout.c, view.shape === null || layout.f);
-    if (unmet !== null) {
-      throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
-    }
+    const unmet = unmetRequest(view, flags, layout.c, view.shape === null || layout.f);
+    if (unmet !== null) throw returnedError(obj, unmet);
   } catch (error) {
     releaseRefused(obj, view);
     throw error;
@@ -289,9 +302,7 @@ function untrusted(obj: Exporter, returned: unknown, flags: number): BufferView 
   try {
     view = validateView(returned, context);
     const unmet = unmetRequest(view, flags);
-    if (unmet !== null) {
-      throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
-    }
+    if (unmet !== null) throw returnedError(obj, unmet);
   } catch (error) {
     // The exporter counted an export it will never see released otherwise.
     if (typeof returned === "object" && returned !== null)
@@ -299,25 +310,6 @@ function untrusted(obj: Exporter, returned: unknown, flags: number): BufferView 
     throw error;
   }
   return handOut(obj, view);
-}
-
-/**
- * {@link unmetRequest} for a view from `layoutView`: its shape, strides and format
- * already follow `flags`, it has no suboffsets, and its contiguity `c` / `f` is known.
- */
-function unmetTrusted(view: BufferView, flags: number, c: boolean, f: boolean): string | null {
-  if (reqWritable(flags) && view.readonly) return "a read-only view for a writable request";
-  if (view.ndim > 0) {
-    if (reqShape(flags) && view.shape === null) return "no shape for a PyBUF_ND request";
-    if (reqStrides(flags) && view.strides === null) return "no strides for a PyBUF_STRIDES request";
-  }
-  if (!reqStrides(flags) && !c) {
-    return "a non-C-contiguous view for a request without PyBUF_STRIDES";
-  }
-  if (reqCContiguous(flags) && !c) return "a view that is not C-contiguous";
-  if (reqFContiguous(flags) && !f) return "a view that is not Fortran contiguous";
-  if (reqAnyContiguous(flags) && !c && !f) return "a view that is not contiguous";
-  return null;
 }
 
 /**
@@ -329,7 +321,7 @@ function redirected(obj: object, view: BufferView, flags: number): BufferView {
   const unmet = unmetRequest(view, flags);
   if (unmet !== null) {
     releaseBuffer(view);
-    throw new BufferError(`bf_getbuffer of '${pythonTypeName(obj)}' returned ${unmet}`);
+    throw returnedError(obj, unmet);
   }
   return view;
 }

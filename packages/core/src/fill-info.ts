@@ -4,7 +4,7 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { isAbi } from "./abi.js";
-import { checkRange, isMemory } from "./memory.js";
+import { checkPlacementArguments, checkRange } from "./memory.js";
 import { checkFlags, reqFormat, reqShape, reqStrides, reqWritable } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
 import type { Abi, BufferView, Memory } from "./view.js";
@@ -47,14 +47,7 @@ export function fillInfo(
       `fillInfo() exporter must be an object or null, not '${pythonTypeName(exporter)}'`,
     );
   }
-  if (!isMemory(memory)) {
-    throw new TypeError(
-      `fillInfo() memory must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
-    );
-  }
-  if (!Number.isSafeInteger(buf) || buf < 0) {
-    throw new TypeError("fillInfo() buf must be a non-negative integer");
-  }
+  checkPlacementArguments("fillInfo()", memory, buf);
   if (!Number.isSafeInteger(len) || len < 0) {
     throw new TypeError("fillInfo() len must be a non-negative integer");
   }

@@ -10,15 +10,8 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { bf_getbuffer, bf_releasebuffer, Exportable, trustGetbuffer } from "./exporter.js";
-import { isDetached, isMemory } from "./memory.js";
-import {
-  checkFlags,
-  reqAnyContiguous,
-  reqCContiguous,
-  reqFContiguous,
-  reqStrides,
-  reqWritable,
-} from "./request.js";
+import { checkPlacementArguments, isDetached } from "./memory.js";
+import { checkFlags, reqStrides, reqWritable, unmetContiguity } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
 import { sealedView, VerifiedLayout } from "./verified-layout.js";
 import type { BufferView, Memory } from "./view.js";
@@ -138,12 +131,8 @@ function answer(
   }
   if (reqWritable(flags) && readonly !== false) throw new BufferError("Object is not writable.");
   const { c, f } = pristine;
-  const refused = (demand: string): BufferError =>
-    new BufferError(`${name}: underlying buffer is not ${demand}`);
-  if (!reqStrides(flags) && !c) throw refused("C-contiguous");
-  if (reqCContiguous(flags) && !c) throw refused("C-contiguous");
-  if (reqFContiguous(flags) && !f) throw refused("Fortran contiguous");
-  if (reqAnyContiguous(flags) && !c && !f) throw refused("contiguous");
+  const unmet = !reqStrides(flags) && !c ? "C-contiguous" : unmetContiguity(flags, c, f);
+  if (unmet !== null) throw new BufferError(`${name}: underlying buffer is not ${unmet}`);
   VerifiedLayout._met(pristine, flags);
   return pristine;
 }
@@ -164,14 +153,7 @@ function checkPlacement(memory: unknown, buf: unknown, layout: unknown, what: st
 }
 
 function placementError(memory: unknown, buf: unknown, layout: unknown, what: string): void {
-  if (!isMemory(memory)) {
-    throw new TypeError(
-      `${what} memory must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
-    );
-  }
-  if (!Number.isSafeInteger(buf) || (buf as number) < 0) {
-    throw new TypeError(`${what} buf must be a non-negative integer`);
-  }
+  checkPlacementArguments(what, memory, buf);
   if (!VerifiedLayout._is(layout)) {
     throw new TypeError(`${what} layout must come from verifyLayout()`);
   }

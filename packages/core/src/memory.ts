@@ -153,6 +153,25 @@ export function byteLengthOf(memory: unknown, fn: string): number {
 }
 
 /**
+ * The argument checks of whatever places items at byte `buf` of `memory` (fillInfo,
+ * layoutView, LayoutExporter): `TypeError("<what> memory must be …")` or
+ * `TypeError("<what> buf must be a non-negative integer")`.
+ *
+ * @example
+ * checkPlacementArguments("fillInfo()", new ArrayBuffer(4), 0); // fine
+ */
+export function checkPlacementArguments(what: string, memory: unknown, buf: unknown): void {
+  if (!isMemory(memory)) {
+    throw new TypeError(
+      `${what} memory must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
+    );
+  }
+  if (!Number.isSafeInteger(buf) || (buf as number) < 0) {
+    throw new TypeError(`${what} buf must be a non-negative integer`);
+  }
+}
+
+/**
  * The `TypeError` for argument `name` of function `fn`, which must be `what`.
  *
  * @example

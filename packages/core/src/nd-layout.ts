@@ -10,7 +10,7 @@ import { isAbi } from "./abi.js";
 import { isContiguous } from "./contiguity.js";
 import { PyBUF_MAX_NDIM } from "./flags.js";
 import { isMemory } from "./memory.js";
-import { checkReach } from "./reach.js";
+import { checkReach, stridedExtent } from "./reach.js";
 import { sizeFromFormat } from "./size-from-format.js";
 import { fillContiguousStrides } from "./strides.js";
 import { pythonTypeName } from "./type-name.js";
@@ -99,20 +99,11 @@ function verifyStructure(
       throw new ValueError("strides must be a multiple of itemsize");
     }
   }
-  if (memlen === null || shape.includes(0)) return;
-  let imin = 0;
-  let imax = 0;
-  for (let n = 0; n < shape.length; n++) {
-    const span = ((shape[n] as number) - 1) * (strides[n] as number);
-    if (span <= 0) imin += span;
-    else imax += span;
-  }
-  if (
-    !Number.isSafeInteger(imin) ||
-    !Number.isSafeInteger(imax) ||
-    imin + offset < 0 ||
-    imax + offset + itemsize > memlen
-  ) {
+  if (memlen === null) return;
+  const extent = stridedExtent(offset, shape, strides, 0, shape.length, itemsize);
+  if (extent === null) return;
+  const [lo, hi] = extent;
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || lo < 0 || hi > memlen) {
     throw new ValueError("invalid combination of buffer, shape and strides");
   }
 }

@@ -7,14 +7,12 @@
 import { BufferError } from "@pybuffer/struct";
 import type { NDLayout } from "./nd-layout.js";
 import {
-  reqAnyContiguous,
-  reqCContiguous,
-  reqFContiguous,
   reqFormat,
   reqIndirect,
   reqShape,
   reqStrides,
   reqWritable,
+  unmetContiguity,
 } from "./request.js";
 import type { BufferView } from "./view.js";
 
@@ -66,9 +64,8 @@ export function answerRequest(
 export function refuseRequest(layout: NDLayout, flags: number): void {
   const { base, c, f } = layout;
   if (reqWritable(flags) && base.readonly) throw new BufferError("ndarray is not writable");
-  if (reqCContiguous(flags) && !c) throw new BufferError("ndarray is not C-contiguous");
-  if (reqFContiguous(flags) && !f) throw new BufferError("ndarray is not Fortran contiguous");
-  if (reqAnyContiguous(flags) && !c && !f) throw new BufferError("ndarray is not contiguous");
+  const unmet = unmetContiguity(flags, c, f);
+  if (unmet !== null) throw new BufferError(`ndarray is not ${unmet}`);
   if (!reqIndirect(flags) && base.suboffsets !== null) {
     throw new BufferError("ndarray cannot be represented without suboffsets");
   }

@@ -7,6 +7,7 @@ import { ValueError } from "@pybuffer/struct";
 import { isAbi, pointerSize, writePointer } from "./abi.js";
 import { PyBUF_MAX_NDIM } from "./flags.js";
 import { checkRange, isMemory } from "./memory.js";
+import { stridedExtent } from "./reach.js";
 import { pythonTypeName } from "./type-name.js";
 import type { Abi, Memory } from "./view.js";
 
@@ -65,19 +66,10 @@ function checkArguments(data: unknown, layout: unknown, abi: unknown): void {
       `${what} layout.offset ${offset} is outside data of ${data.byteLength} bytes`,
     );
   }
-  if (shape.includes(0)) {
-    checkRange(data, offset, offset); // no items: only a detached memory is refused
-    return;
-  }
-  // Every item's first byte must lie in `data` (the item size is not known here).
-  let lo = offset;
-  let hi = offset;
-  for (let d = 0; d < shape.length; d++) {
-    const span = ((shape[d] as number) - 1) * (strides[d] as number);
-    if (span < 0) lo += span;
-    else hi += span;
-  }
-  checkRange(data, lo, hi + 1);
+  // Every item's first byte must lie in `data` (the item size is not known here); with no
+  // items, only a detached memory is refused.
+  const [lo, hi] = stridedExtent(offset, shape, strides, 0, shape.length, 1) ?? [offset, offset];
+  checkRange(data, lo, hi);
 }
 
 /**

@@ -8,19 +8,25 @@ import { pointerAt, pointerSize } from "./abi.js";
 import { checkRange } from "./memory.js";
 import type { BufferView } from "./view.js";
 
+/** The bytes `[lo, hi)` a strided layout reaches. */
+export type Extent = [number, number];
+
 /**
  * Adds to `buf` the lowest and highest offsets that dimensions `from` to `to - 1`
  * reach and returns `[lo, hi)` for items `width` bytes wide, or `null` when a
- * dimension is empty.
+ * dimension is empty (the one walk of strided extents: views, layouts, copy blocks).
+ *
+ * @example
+ * stridedExtent(8, [2, 3], [-6, 2], 0, 2, 2); // [2, 14]
  */
-function stridedExtent(
+export function stridedExtent(
   buf: number,
   shape: readonly number[],
   strides: readonly number[],
   from: number,
   to: number,
   width: number,
-): [number, number] | null {
+): Extent | null {
   let lo = buf;
   let hi = buf;
   for (let d = from; d < to; d++) {
@@ -90,7 +96,7 @@ function walkIndirect(
     let next = dim;
     while (next < ndim && (suboffsets[next] as number) < 0) next++;
     if (next === ndim) {
-      const extent = stridedExtent(base, shape, strides, dim, ndim, itemsize) as [number, number];
+      const extent = stridedExtent(base, shape, strides, dim, ndim, itemsize) as Extent;
       checkRange(memory, extent[0], extent[1]);
       continue;
     }
@@ -98,7 +104,7 @@ function walkIndirect(
     if (seen.has(key)) continue;
     seen.add(key);
     // The pointers of dimension `next`, at every index of dimensions dim..next.
-    const extent = stridedExtent(base, shape, strides, dim, next + 1, psize) as [number, number];
+    const extent = stridedExtent(base, shape, strides, dim, next + 1, psize) as Extent;
     checkRange(memory, extent[0], extent[1]);
     pushPointers(view, shape, strides, base, dim, next, (ptr) => {
       stack.push(ptr + (suboffsets[next] as number), next + 1);

@@ -52,6 +52,21 @@ export function reqAnyContiguous(flags: number): boolean {
 }
 
 /**
+ * The contiguity a request demands and a layout lacks, given the layout's C and Fortran
+ * contiguity: `"C-contiguous"`, `"Fortran contiguous"` or `"contiguous"` (as CPython's
+ * refusals name them, in their order), or `null` when it has what is asked.
+ *
+ * @example
+ * unmetContiguity(PyBUF_F_CONTIGUOUS, true, false); // "Fortran contiguous"
+ */
+export function unmetContiguity(flags: number, c: boolean, f: boolean): string | null {
+  if (reqCContiguous(flags) && !c) return "C-contiguous";
+  if (reqFContiguous(flags) && !f) return "Fortran contiguous";
+  if (reqAnyContiguous(flags) && !c && !f) return "contiguous";
+  return null;
+}
+
+/**
  * Checks request flags the way `PyObject_GetBuffer` and `PyBuffer_FillInfo` (3.13) do:
  * an integer (CPython's C `int`, so negative bit masks pass), and not exactly
  * `PyBUF_READ` or `PyBUF_WRITE`, which are not request flags:

@@ -24,8 +24,9 @@
  */
 import { BufferError } from "@pybuffer/struct";
 import { isAbi } from "./abi.js";
+import { backToBack } from "./contiguity.js";
 import { PyBUF_FORMAT, PyBUF_MAX_NDIM, PyBUF_ND, PyBUF_STRIDES } from "./flags.js";
-import { isMemory } from "./memory.js";
+import { checkPlacementArguments } from "./memory.js";
 import { reqStrides } from "./request.js";
 import { sizeFromFormat } from "./size-from-format.js";
 import { pythonTypeName } from "./type-name.js";
@@ -61,28 +62,6 @@ export interface LayoutSpec {
 }
 
 const NO_MEMORY = new ArrayBuffer(0);
-
-/**
- * Whether the strides are those of items back to back, walking dimensions from `first`
- * by `step` (-1: C order, 1: Fortran order); extents 0 and 1 ignore their stride, as
- * `PyBuffer_IsContiguous` does (`isCContiguousLayout`, without building a view for it).
- */
-function contiguousFrom(
-  shape: readonly number[] | null,
-  strides: readonly number[] | null,
-  itemsize: number,
-  first: number,
-  step: number,
-): boolean {
-  if (shape === null || strides === null) return true;
-  let expected = itemsize;
-  for (let d = first; d >= 0 && d < shape.length; d += step) {
-    const extent = shape[d] as number;
-    if (extent > 1 && strides[d] !== expected) return false;
-    expected *= extent;
-  }
-  return true;
-}
 
 function sameValues(a: readonly number[] | null, b: readonly number[] | null): boolean {
   if (a === null || b === null) return false;
@@ -163,8 +142,8 @@ export class VerifiedLayout implements Trust {
     }
     this.lo = lo;
     this.hi = hi;
-    this.c = len === 0 || contiguousFrom(shape, strides, itemsize, ndim - 1, -1);
-    this.f = len === 0 || contiguousFrom(shape, strides, itemsize, 0, 1);
+    this.c = len === 0 || backToBack(shape, strides, itemsize, ndim - 1, -1);
+    this.f = len === 0 || backToBack(shape, strides, itemsize, 0, 1);
     this.#s0 = ndim === 1 ? ((shape as number[])[0] as number) : 0;
     this.#t0 = ndim === 1 ? ((strides as number[])[0] as number) : 0;
     this.#shape = ndim > 1 ? (shape as number[]).slice() : null;
@@ -302,18 +281,22 @@ function quickVerify(spec: LayoutSpec): VerifiedLayout | null {
   if (size !== itemsize) return null;
   if (ndim === 0) return VerifiedLayout._make(len, itemsize, format, 0, null, null, abi);
   const ownShape = shape.slice();
-  let ownStrides: number[];
-  if (strides === null) {
-    ownStrides = new Array<number>(ndim);
-    let stride = itemsize;
-    for (let d = ndim - 1; d >= 0; d--) {
-      ownStrides[d] = stride;
-      stride *= ownShape[d] as number;
-    }
-  } else {
-    ownStrides = strides.slice();
-  }
+  const ownStrides = strides === null ? cStrides(ownShape, itemsize) : strides.slice();
   return VerifiedLayout._make(len, itemsize, format, ndim, ownShape, ownStrides, abi);
+}
+
+/**
+ * The strides of items back to back in C order, unchecked (quickVerify has checked the
+ * shape; fullVerify's validation looks at what they come to).
+ */
+function cStrides(shape: readonly number[], itemsize: number): number[] {
+  const strides = new Array<number>(shape.length);
+  let stride = itemsize;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = stride;
+    stride *= shape[d] as number;
+  }
+  return strides;
 }
 
 /** validateView's checks on a layout (without memory), throwing its errors. */
@@ -327,15 +310,7 @@ function fullVerify(spec: LayoutSpec, context: string): VerifiedLayout {
   if (Array.isArray(shape)) {
     len = itemsize;
     for (const n of shape) len *= n;
-    if (strides === null && Number.isSafeInteger(itemsize)) {
-      const c = new Array<number>(shape.length);
-      let stride = itemsize;
-      for (let d = shape.length - 1; d >= 0; d--) {
-        c[d] = stride;
-        stride *= shape[d] as number;
-      }
-      strides = c;
-    }
+    if (strides === null && Number.isSafeInteger(itemsize)) strides = cStrides(shape, itemsize);
   }
   const record = validateFields(
     {
@@ -392,14 +367,7 @@ export function layoutView(
   if (!VerifiedLayout._is(layout)) {
     throw new TypeError("layoutView() layout must come from verifyLayout()");
   }
-  if (!isMemory(memory)) {
-    throw new TypeError(
-      `layoutView() memory must be an ArrayBuffer or SharedArrayBuffer, not '${pythonTypeName(memory)}'`,
-    );
-  }
-  if (!Number.isSafeInteger(buf) || buf < 0) {
-    throw new TypeError("layoutView() buf must be a non-negative integer");
-  }
+  checkPlacementArguments("layoutView()", memory, buf);
   if (!reqStrides(flags) && !layout.c) {
     throw new BufferError("layoutView(): a layout that is not C-contiguous needs PyBUF_STRIDES");
   }

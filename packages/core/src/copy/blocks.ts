@@ -8,6 +8,7 @@
 import { MemoryError } from "@pybuffer/struct";
 import { pointerAt } from "../abi.js";
 import { checkRange } from "../memory.js";
+import { type Extent, stridedExtent } from "../reach.js";
 import type { CopySide } from "./copy-items.js";
 
 /**
@@ -30,30 +31,6 @@ export function lastIndirect(side: CopySide): number {
   if (sub === null) return -1;
   for (let d = sub.length - 1; d >= 0; d--) if ((sub[d] as number) >= 0) return d;
   return -1;
-}
-
-/**
- * The bytes `[lo, hi)` that dimensions `from`.. of a strided block at `buf` reach
- * with items `width` bytes wide (every extent non-zero).
- *
- * @example
- * blockExtent(8, [2, 3], [-6, 2], 0, 2); // [2, 14]
- */
-export function blockExtent(
-  buf: number,
-  shape: readonly number[],
-  strides: readonly number[],
-  from: number,
-  width: number,
-): [number, number] {
-  let lo = buf;
-  let hi = buf;
-  for (let d = from; d < shape.length; d++) {
-    const span = ((shape[d] as number) - 1) * (strides[d] as number);
-    if (span < 0) lo += span;
-    else hi += span;
-  }
-  return [lo, hi + width];
 }
 
 /**
@@ -86,7 +63,14 @@ export function blockBases(
       at[d + 1] = sub < 0 ? p : pointerAt(side.memory, p, side.abi) + sub;
     }
     const base = at[last + 1] as number;
-    const [lo, hi] = blockExtent(base, shape, side.strides, last + 1, width);
+    const [lo, hi] = stridedExtent(
+      base,
+      shape,
+      side.strides,
+      last + 1,
+      shape.length,
+      width,
+    ) as Extent;
     checkRange(side.memory, lo, hi);
     bases[k] = base;
     let d = last;

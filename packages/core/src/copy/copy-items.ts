@@ -11,9 +11,10 @@
 import { BufferError } from "@pybuffer/struct";
 import { allocBytes } from "../alloc.js";
 import { checkRange } from "../memory.js";
+import { type Extent, stridedExtent } from "../reach.js";
 import { fillContiguousStrides } from "../strides.js";
 import type { Abi, Memory } from "../view.js";
-import { blockBases, blockExtent, lastIndirect } from "./blocks.js";
+import { blockBases, lastIndirect } from "./blocks.js";
 import { type WriteOrder, writeInOrder } from "./ordered.js";
 import { planCopy } from "./plan.js";
 import { anyIntersect, mayOverlapItself } from "./self-overlap.js";
@@ -116,8 +117,8 @@ export function copyItems(
 
 /** Whether strided `src` and `dst` (one memory) reach a common byte. */
 function overlaps(src: CopySide, dst: CopySide, shape: readonly number[], width: number): boolean {
-  const s = blockExtent(src.buf, shape, src.strides, 0, width);
-  const d = blockExtent(dst.buf, shape, dst.strides, 0, width);
+  const s = stridedExtent(src.buf, shape, src.strides, 0, shape.length, width) as Extent;
+  const d = stridedExtent(dst.buf, shape, dst.strides, 0, shape.length, width) as Extent;
   return s[0] < d[1] && d[0] < s[1];
 }
 
@@ -135,7 +136,14 @@ function selfOverlapping(
   const lo = new Float64Array(bases.length);
   const hi = new Float64Array(bases.length);
   for (let k = 0; k < bases.length; k++) {
-    const e = blockExtent(bases[k] as number, shape, dst.strides, last + 1, width);
+    const e = stridedExtent(
+      bases[k] as number,
+      shape,
+      dst.strides,
+      last + 1,
+      shape.length,
+      width,
+    ) as Extent;
     lo[k] = e[0];
     hi[k] = e[1];
   }

@@ -8,27 +8,15 @@ import { bytesRepr, floatRepr } from "@pybuffer/struct/print";
 import type { BufferView } from "../view.js";
 
 const SIGNED = "bhilqn";
-const UNSIGNED = "BHILQNP";
-/** The byte widths each code can have (native `l L n N P` depend on the ABI). */
-const WIDTHS: Readonly<Record<string, readonly number[]>> = {
-  b: [1],
-  B: [1],
-  c: [1],
-  "?": [1],
-  h: [2],
-  H: [2],
-  i: [4],
-  I: [4],
-  f: [4],
-  q: [8],
-  Q: [8],
-  d: [8],
-  l: [4, 8],
-  L: [4, 8],
-  n: [4, 8],
-  N: [4, 8],
-  P: [4, 8],
-};
+/** The codes of each byte width (index); native `l L n N P` are 4 or 8 bytes by ABI. */
+const OF_WIDTH = ["", "bBc?", "hH", "", "iIf", "", "", "", "qQd"];
+
+function fits(code: string, width: number): boolean {
+  return (
+    (OF_WIDTH[width] ?? "").includes(code) ||
+    ((width === 4 || width === 8) && "lLnNP".includes(code))
+  );
+}
 
 /**
  * A reader of one item's text at a byte address of `view.memory`, for the formats above
@@ -41,8 +29,7 @@ export function simpleReader(view: BufferView, width: number): ((at: number) => 
   const match = /^([@=<>!^]?)(.)$/.exec(view.format ?? "B");
   if (match === null) return null;
   const [, prefix, code] = match as unknown as [string, string, string];
-  if (!(WIDTHS[code] ?? []).includes(width)) return null;
-  // Every ABI the family knows is little-endian natively.
+  if (!fits(code, width)) return null;
   const little = prefix !== ">" && prefix !== "!";
   const dv = new DataView(view.memory);
   if (code === "c") return (at) => bytesRepr(new Uint8Array(view.memory, at, 1));
@@ -50,13 +37,9 @@ export function simpleReader(view: BufferView, width: number): ((at: number) => 
   if (code === "f") return (at) => floatRepr(dv.getFloat32(at, little));
   if (code === "d") return (at) => floatRepr(dv.getFloat64(at, little));
   const signed = SIGNED.includes(code);
-  if (!signed && !UNSIGNED.includes(code)) return null;
-  if (width === 8) {
-    return (at) => String(signed ? dv.getBigInt64(at, little) : dv.getBigUint64(at, little));
-  }
-  return (at) => {
-    if (width === 1) return String(signed ? dv.getInt8(at) : dv.getUint8(at));
-    if (width === 2) return String(signed ? dv.getInt16(at, little) : dv.getUint16(at, little));
-    return String(signed ? dv.getInt32(at, little) : dv.getUint32(at, little));
-  };
+  // getInt8 … getBigUint64: one DataView method by sign and width.
+  const get = dv[
+    `get${width === 8 ? "Big" : ""}${signed ? "Int" : "Uint"}${width * 8}` as "getUint32"
+  ] as (this: DataView, at: number, little: boolean) => number | bigint;
+  return (at) => String(get.call(dv, at, little));
 }
