@@ -4,13 +4,21 @@
  * kind, and its first item is aligned to the element size; that costs O(1) whatever the
  * size. Otherwise a copy is made only if the caller allows one, and the error says why.
  */
-import { type BufferView, isContiguous } from "@pybuffer/core";
+import {
+  type BufferView,
+  getBuffer,
+  isContiguous,
+  PyBUF_FULL,
+  PyBUF_FULL_RO,
+  releaseBuffer,
+} from "@pybuffer/core";
 import { BufferError, NotImplementedError } from "@pybuffer/struct";
-import { type Acquired, acquire, type ViewSource } from "./acquire.js";
+import { acquire, type ViewSource } from "./acquire.js";
 import { copyBytes, swapBytes } from "./copy-bytes.js";
 import { type FormatKind, formatKind } from "./format-kind.js";
 import type { FormatOfSource, TypedArrayOf } from "./kind-types.js";
 import { type TypedArray, type TypedArrayConstructor, typedArrayConstructor } from "./kinds.js";
+import { MemoryExporter } from "./memory-exporter.js";
 import { checkOptions } from "./options.js";
 
 /** Options of {@link toTypedArray}. */
@@ -53,8 +61,7 @@ function aliasProblem(view: BufferView, bytesPerElement: number, foreign: boolea
 let lastFound: FormatKind | null = null;
 let lastCtor: TypedArrayConstructor = Uint8Array;
 
-function convert(acquired: Acquired, options: ToTypedArrayOptions, what: string): TypedArray {
-  const view = acquired.view;
+function convert(view: BufferView, options: ToTypedArrayOptions, what: string): TypedArray {
   // No format means unsigned bytes (and, without shape, so does the item size: B2).
   const itemsize = view.format === null ? 1 : view.itemsize;
   const found = formatKind(view.format, itemsize);
@@ -113,9 +120,20 @@ export function toTypedArray(
 ): TypedArray {
   const what = "toTypedArray";
   options = checkOptions(options, what);
-  const acquired = acquire(source, options.writable === true, what);
+  const writable = options.writable === true;
+  // The common road, an exporter of this package (a wrap per request), written out: no
+  // Acquired object, no call (bench cast, with acquire's own test for it: ~35% less).
+  if (MemoryExporter._is(source)) {
+    const view = getBuffer(source, writable ? PyBUF_FULL : PyBUF_FULL_RO);
+    try {
+      return convert(view, options, what);
+    } finally {
+      releaseBuffer(view);
+    }
+  }
+  const acquired = acquire(source, writable, what);
   try {
-    return convert(acquired, options, what);
+    return convert(acquired.view, options, what);
   } finally {
     acquired.release();
   }
