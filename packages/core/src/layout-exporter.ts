@@ -20,7 +20,7 @@ import {
   reqWritable,
 } from "./request.js";
 import { pythonTypeName } from "./type-name.js";
-import { sealedView, VerifiedLayout, verifyLayout } from "./verified-layout.js";
+import { sealedView, VerifiedLayout } from "./verified-layout.js";
 import type { BufferView, Memory } from "./view.js";
 import { ViewRecord } from "./view-record.js";
 
@@ -36,8 +36,6 @@ const READONLY: unique symbol = Symbol("pybuffer: LayoutExporter readonly");
 const NAME: unique symbol = Symbol("pybuffer: LayoutExporter name");
 const EXPORTS: unique symbol = Symbol("pybuffer: LayoutExporter exports");
 const MOVES: unique symbol = Symbol("pybuffer: LayoutExporter calls update()");
-
-const kept: LayoutExporter[] = [];
 
 interface State {
   [MEMORY]: unknown;
@@ -237,10 +235,6 @@ export class LayoutExporter extends Exportable {
       },
     });
     trustGetbuffer(LayoutExporter.prototype[bf_getbuffer]);
-    // One exporter kept for as long as the module lives, so that its hidden class does
-    // too (see `kept` in view-record.ts: exporters made per request die at every GC).
-    const empty = verifyLayout({ format: "B", itemsize: 1, shape: [0] });
-    kept.push(new LayoutExporter(new ArrayBuffer(0), 0, empty, true, "LayoutExporter"));
   }
 
   constructor(
