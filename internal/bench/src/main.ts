@@ -3,7 +3,8 @@
  * peers and hand-written loops, ns/op with time ratios; writes ../report.md.
  *
  *   --quick        small sizes, 1 round, no report (the CI smoke run: checks, no timings)
- *   --filter TEXT  only sections whose id contains TEXT (no report written)
+ *   --filter TEXT  only sections whose id contains TEXT, or one of several comma-separated
+ *                  TEXTs (no report written)
  *   --rows REGEX   only rows whose name matches REGEX (no report written)
  *   --no-python    leave CPython out
  *   --node 24      run on that pinned Node version (node-versions.json, fetched by npx) and
@@ -37,7 +38,9 @@ const REPORT = fileURLToPath(
 );
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
-const filter = argv.includes("--filter") ? argv[argv.indexOf("--filter") + 1] : undefined;
+const filter = argv.includes("--filter")
+  ? argv[argv.indexOf("--filter") + 1]?.split(",")
+  : undefined;
 const rowsArg = argv.includes("--rows") ? argv[argv.indexOf("--rows") + 1] : undefined;
 const rowFilter = rowsArg === undefined ? undefined : new RegExp(rowsArg);
 const scale: Scale = quick ? "quick" : "full";
@@ -61,7 +64,7 @@ if (typeof python === "string") console.log(`CPython rows: ${python}`);
 
 const results: SectionResult[] = [];
 for (const section of SECTIONS) {
-  if (filter !== undefined && !section.id.includes(filter)) continue;
+  if (filter !== undefined && !filter.some((f) => section.id.includes(f))) continue;
   const data = section.make(scale);
   const items = section.items(data);
   // biome-ignore lint/suspicious/noExplicitAny: each section's rows take its own input type

@@ -116,7 +116,9 @@ export class MemoryView<F extends string = any, N extends number = any>
 
   constructor(obj: unknown) {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
-    clinic("memoryview", 1, arguments.length, "object");
+    const given = arguments.length;
+    // Called only when wrong: a call per view made is a call too many (bench slice-release).
+    if (given !== 1) clinic("memoryview", 1, given, "object");
     let mbuf: ManagedBuffer;
     let view: BufferView;
     if (obj === SHELL) {
@@ -164,7 +166,8 @@ export class MemoryView<F extends string = any, N extends number = any>
    */
   release(): void {
     // biome-ignore lint/complexity/noArguments: CPython's arity errors need the real argument count
-    noArguments("memoryview.release", arguments.length);
+    const given = arguments.length;
+    if (given !== 0) noArguments("memoryview.release", given);
     if ((this._flags & RELEASED) !== 0) return;
     const n = this._exports;
     if (n > 0) throw new BufferError(`memoryview has ${n} exported buffer${n === 1 ? "" : "s"}`);

@@ -16,6 +16,7 @@ import {
 } from "@pybuffer/core";
 import { ValueError } from "@pybuffer/struct";
 import { type BinaryLike, fromBinary } from "./from-binary.js";
+import { MemoryExporter } from "./memory-exporter.js";
 
 /** A source for the `to*` functions: anything exportable, or a view in hand. */
 export type ViewSource = BinaryLike | BufferView;
@@ -75,6 +76,8 @@ export function releasedError(what: string): ValueError {
  * ```
  */
 export function acquire(source: ViewSource, writable: boolean, what: string): Acquired {
+  const flags = writable ? PyBUF_FULL : PyBUF_FULL_RO;
+  if (MemoryExporter._is(source)) return new Acquired(getBuffer(source, flags), true);
   if (isViewLike(source)) {
     if (isReleased(source)) throw releasedError(what);
     const view = validateView(source, `${what}: invalid buffer view`);
@@ -83,5 +86,5 @@ export function acquire(source: ViewSource, writable: boolean, what: string): Ac
     }
     return new Acquired(view, false);
   }
-  return new Acquired(getBuffer(fromBinary(source), writable ? PyBUF_FULL : PyBUF_FULL_RO), true);
+  return new Acquired(getBuffer(fromBinary(source), flags), true);
 }

@@ -1,4 +1,11 @@
-import { getBuffer, PyBUF_FULL_RO, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
+import {
+  bf_getbuffer,
+  exportCount,
+  getBuffer,
+  PyBUF_FULL_RO,
+  PyBUF_SIMPLE,
+  releaseBuffer,
+} from "@pybuffer/core";
 import { BufferError, NotImplementedError, ValueError } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { ByteArray } from "../src/byte-array.js";
@@ -7,7 +14,7 @@ import { fromDataView, fromTypedArray } from "../src/from-typed-array.js";
 import { float16ArrayConstructor } from "../src/kinds.js";
 import type { MemoryExporter } from "../src/memory-exporter.js";
 import { toArrayBuffer, toDataView } from "../src/to-data-view.js";
-import { toTypedArray } from "../src/to-typed-array.js";
+import { type ToTypedArrayOptions, toTypedArray } from "../src/to-typed-array.js";
 import { KINDS } from "./kinds-table.js";
 
 describe("toTypedArray: zero-copy", () => {
@@ -213,5 +220,50 @@ describe("views whose memory went away", () => {
     expect(() => toTypedArray(view)).toThrow(ValueError);
     expect(() => toTypedArray(view)).toThrow("outside its memory of 8 bytes");
     releaseBuffer(view);
+  });
+});
+
+describe("toTypedArray over the package's own exporters", () => {
+  // They are asked for their view directly; an exporter that only forwards to them goes
+  // the general road. Both must give the same values, errors and export counts.
+  const forward = (inner: MemoryExporter) => ({
+    [bf_getbuffer]: (flags: number) => getBuffer(inner, flags),
+  });
+
+  it("gives the same results and errors as any other exporter", () => {
+    const cases: [() => MemoryExporter, ToTypedArrayOptions | undefined][] = [
+      [() => fromTypedArray(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), { format: "I" }), undefined],
+      [() => fromTypedArray(new Int16Array([1, 2, 3, 4]), { shape: [2, 2] }), undefined],
+      [() => fromTypedArray(new Uint8Array(8), { format: "I", offset: 1, shape: [1] }), undefined],
+      [() => fromTypedArray(new Uint8Array(8), { format: "2i" }), undefined],
+      [() => fromTypedArray(new Uint8Array(8), { readonly: true }), { writable: true }],
+      [() => fromDataView(new DataView(new ArrayBuffer(8)), { format: ">i" }), { copy: true }],
+      [() => new ByteArray([1, 2, 3]), { writable: true }],
+    ];
+    for (const [make, options] of cases) {
+      const run = (source: unknown): unknown => {
+        try {
+          return Array.from(toTypedArray(source as MemoryExporter, options) as Iterable<number>);
+        } catch (error) {
+          return [(error as Error).constructor, (error as Error).message];
+        }
+      };
+      const own = make();
+      const other = make();
+      expect(run(own)).toEqual(run(forward(other)));
+      expect([own.exports, exportCount(own)]).toEqual([0, 0]);
+      expect([other.exports, exportCount(other)]).toEqual([0, 0]);
+    }
+  });
+
+  it("refuses a detached memory with the exporter's error", () => {
+    const ta = new Uint8Array(8);
+    const exporter = fromTypedArray(ta, { format: "I" });
+    structuredClone(ta.buffer, { transfer: [ta.buffer] });
+    expect(() => toTypedArray(exporter)).toThrow(BufferError);
+    expect(() => toTypedArray(exporter)).toThrow(
+      "fromTypedArray: the underlying ArrayBuffer is detached",
+    );
+    expect(exporter.exports).toBe(0);
   });
 });

@@ -8,7 +8,9 @@
  * - The memoryview sketch: one object per view (no managed-buffer object, no layout
  *   object, a 1-D slice kept as three numbers), a released flag, an export count, slice
  *   bounds clamped as `PySlice_AdjustIndices` does for a step of 1, and the master export
- *   given back when the last view goes.
+ *   given back when the last view goes. A second one keeps, as CPython's memoryview and
+ *   ours do, a layout object (with its shape and strides arrays) per view: the gap
+ *   between the two is the cost of that object model, not of our checks.
  * - The wrap sketch: the TypedArray's kind through the platform's tag getter, the options
  *   read once and checked, the region read through the platform's getters and checked to
  *   hold the export, a verified layout kept for the last length, core's `LayoutExporter`.
@@ -91,6 +93,76 @@ class SketchView {
 
   bytes(): Uint8Array {
     return new Uint8Array(this.shared.master.memory, this.buf, this.n).slice();
+  }
+
+  release(): void {
+    if ((this.flags & 1) !== 0) return;
+    if (this.exports > 0) throw new Error(`memoryview has ${this.exports} exported buffer`);
+    this.flags |= 1;
+    const shared = this.shared;
+    if (--shared.exports === 0 && !shared.released) {
+      shared.released = true;
+      releaseBuffer(shared.master);
+    }
+  }
+}
+
+/**
+ * A view as CPython's memoryview keeps one, and ours does: its own layout (a complete
+ * `Py_buffer`, with its shape and strides arrays) beside the flags; the root shares the
+ * export's, each slice makes a new one. Otherwise as plain as {@link SketchView}: the
+ * difference between the two rows is what that object model costs.
+ */
+class SketchLayoutView {
+  declare readonly shared: SketchShared;
+  declare readonly layout: BufferView;
+  declare flags: number;
+  declare exports: number;
+  constructor(shared: SketchShared, layout: BufferView) {
+    this.shared = shared;
+    this.layout = layout;
+    this.flags = 0;
+    this.exports = 0;
+    shared.exports++;
+  }
+
+  static of(obj: unknown): SketchLayoutView {
+    const master = getBuffer(obj, PyBUF_FULL_RO);
+    if (master.ndim !== 1 || master.shape === null || master.strides === null) {
+      releaseBuffer(master);
+      throw new TypeError("the sketch takes one-dimensional exports only");
+    }
+    return new SketchLayoutView(new SketchShared(master), master);
+  }
+
+  slice(start: number, stop: number): SketchLayoutView {
+    if ((this.flags & 1) !== 0)
+      throw new Error("operation forbidden on released memoryview object");
+    const v = this.layout;
+    const n = (v.shape as number[])[0] as number;
+    const stride = (v.strides as number[])[0] as number;
+    const a = start < 0 ? Math.max(start + n, 0) : Math.min(start, n);
+    const b = stop < 0 ? Math.max(stop + n, 0) : Math.min(stop, n);
+    const length = b > a ? b - a : 0;
+    return new SketchLayoutView(this.shared, {
+      obj: v.obj,
+      memory: v.memory,
+      buf: v.buf + a * stride,
+      len: length * v.itemsize,
+      readonly: v.readonly,
+      itemsize: v.itemsize,
+      format: v.format,
+      ndim: 1,
+      shape: [length],
+      strides: v.strides,
+      suboffsets: null,
+      abi: v.abi,
+      internal: null,
+    });
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.layout.memory, this.layout.buf, this.layout.len).slice();
   }
 
   release(): void {
@@ -209,6 +281,27 @@ export const cases: OursCase<OpsData>[] = [
         const ring = new Array<SketchView>(RING);
         for (let k = 0; k < d.ops; k++) {
           const m = SketchView.of(exporter);
+          const s = m.slice(10, 20);
+          m.release();
+          ring[k & (RING - 1)]?.release();
+          ring[k & (RING - 1)] = s;
+        }
+        const out = ring.map((s) => s.bytes());
+        for (const s of ring) s.release();
+        return out;
+      };
+    },
+  },
+  {
+    section: "slice-release",
+    name: "sketch: memoryview with its own layout object per view (as CPython's); slice; release",
+    output: "value",
+    setup: (d) => {
+      const exporter = new NDBuffer(d.bytes.buffer, { shape: [d.bytes.length], readonly: true });
+      return () => {
+        const ring = new Array<SketchLayoutView>(RING);
+        for (let k = 0; k < d.ops; k++) {
+          const m = SketchLayoutView.of(exporter);
           const s = m.slice(10, 20);
           m.release();
           ring[k & (RING - 1)]?.release();
