@@ -35,7 +35,7 @@ function structOf(fmt: unknown): Compiled {
     throw new TypeError("Struct() missing required argument 'format' (pos 1)");
   }
   const text = formatText(fmt);
-  const c = compiledOf(text, "lp64", true, false);
+  const c = compiledOf(text, "lp64", true, null);
   if (structs.size >= MAX_CACHE) structs.clear();
   structs.set(text, c);
   return c;

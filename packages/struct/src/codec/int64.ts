@@ -3,6 +3,7 @@
  * 32-bit halves, `OverflowError` outside the safe-integer range.
  */
 import { OverflowError } from "../errors.js";
+import type { Int64Readers } from "./ops.js";
 
 function tooBig(code: string): OverflowError {
   return new OverflowError(
@@ -35,3 +36,6 @@ export function readUint64Number(dv: DataView, off: number, le: boolean, code: s
   if (hi > 0x1fffff) throw tooBig(code);
   return hi * 4294967296 + lo;
 }
+
+/** The readers `Struct` hands to the codec under `int64: "number"` (signed, unsigned). */
+export const INT64_NUMBER: Int64Readers = [readInt64Number, readUint64Number];

@@ -17,7 +17,6 @@ import {
   toText,
 } from "./convert.js";
 import { float16Bits, float16Value } from "./float16.js";
-import { readInt64Number, readUint64Number } from "./int64.js";
 import * as K from "./kinds.js";
 import type { Op } from "./ops.js";
 
@@ -81,12 +80,12 @@ export function readLeaf(op: Op, dv: DataView, off: number): unknown {
     case K.U32:
       return dv.getUint32(off, le);
     case K.I64:
-      return op.int64Number ? readInt64Number(dv, off, le, op.code) : dv.getBigInt64(off, le);
     case K.U64:
-      return op.int64Number ? readUint64Number(dv, off, le, op.code) : dv.getBigUint64(off, le);
     case K.PTR:
+      // Only a pointer can have 4 bytes (wasm32).
       if (op.size === 4) return dv.getUint32(off, le);
-      return op.int64Number ? readUint64Number(dv, off, le, op.code) : dv.getBigUint64(off, le);
+      if (op.n !== null) return op.n(dv, off, le, op.code);
+      return op.kind === K.I64 ? dv.getBigInt64(off, le) : dv.getBigUint64(off, le);
     case K.F16:
       return float16Value(dv.getUint16(off, le));
     case K.F32:
