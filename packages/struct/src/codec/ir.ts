@@ -5,7 +5,7 @@
  */
 import type { Abi, Field, Layout } from "../types.js";
 import * as K from "./kinds.js";
-import { type Int64Readers, type Op, opFor } from "./ops.js";
+import { type Int64Number, type Op, opFor } from "./ops.js";
 import { recordKeys } from "./record-keys.js";
 
 /** Node tags. */
@@ -57,7 +57,7 @@ export interface Program {
   readonly values: number;
 }
 
-function fieldNode(field: Field, abi: Abi, int64: Int64Readers | null): Node {
+function fieldNode(field: Field, abi: Abi, int64: Int64Number | null): Node {
   const elem: Node =
     field.fields !== null
       ? recordNode(field.fields, 0, abi, int64)
@@ -70,7 +70,7 @@ function withOffset(node: Node, off: number): Node {
   return { ...node, off };
 }
 
-function recordNode(layout: Layout, off: number, abi: Abi, int64: Int64Readers | null): RecordNode {
+function recordNode(layout: Layout, off: number, abi: Abi, int64: Int64Number | null): RecordNode {
   const members: Node[] = [];
   let named = false;
   for (const f of layout.fields) {
@@ -115,7 +115,7 @@ function isStringLike(code: string): boolean {
  * @example
  * buildProgram(parseFormat("<2h"), "lp64", null).length; // 2
  */
-export function buildProgram(layout: Layout, abi: Abi, int64: Int64Readers | null): Program {
+export function buildProgram(layout: Layout, abi: Abi, int64: Int64Number | null): Program {
   const items: TopItem[] = [];
   let values = 0;
   for (const f of layout.fields) {

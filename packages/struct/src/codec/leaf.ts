@@ -84,7 +84,7 @@ export function readLeaf(op: Op, dv: DataView, off: number): unknown {
     case K.PTR:
       // Only a pointer can have 4 bytes (wasm32).
       if (op.size === 4) return dv.getUint32(off, le);
-      if (op.n !== null) return op.n(dv, off, le, op.code);
+      if (op.int64 !== null) return op.int64.read[op.kind === K.I64 ? 0 : 1]!(dv, off, le, op.code);
       return op.kind === K.I64 ? dv.getBigInt64(off, le) : dv.getBigUint64(off, le);
     case K.F16:
       return float16Value(dv.getUint16(off, le));

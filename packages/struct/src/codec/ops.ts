@@ -4,16 +4,22 @@
  * layout once per `Struct` and never carry user text into generated source.
  */
 import type { Abi, Field } from "../types.js";
+import type { Emitter } from "./emit.js";
 import * as K from "./kinds.js";
 
 /** Reads an 8-byte integer at `off` as an exact number (the `int64: "number"` option). */
 export type Int64Reader = (dv: DataView, off: number, le: boolean, code: string) => number;
 
 /**
- * The readers of the `int64: "number"` option, signed and unsigned (`codec/int64.ts`),
- * handed in by the caller that takes the option, so that no other bundle carries them.
+ * The `int64: "number"` option (`codec/int64.ts`): its readers and the generated code of
+ * its fast path, handed in by the caller that takes the option (`Struct`), so that no
+ * other bundle carries them.
  */
-export type Int64Readers = readonly [signed: Int64Reader, unsigned: Int64Reader];
+export interface Int64Number {
+  readonly read: readonly [signed: Int64Reader, unsigned: Int64Reader];
+  /** Expression reading the 8-byte integer of `op` at `base + off` in generated code. */
+  readonly inline: (e: Emitter, op: Op, base: string, off: number) => string;
+}
 
 /** One scalar codec. */
 export interface Op {
@@ -30,8 +36,8 @@ export interface Op {
   readonly hi: number | bigint;
   /** Standard-size float (`<f` raises on overflow; native `f` does not). */
   readonly std: boolean;
-  /** The exact-number reader of an 8-byte integer under `int64: "number"`, else `null`. */
-  readonly n: Int64Reader | null;
+  /** The `int64: "number"` option for an 8-byte integer or pointer, else `null`. */
+  readonly int64: Int64Number | null;
 }
 
 /** The integer codes, signed then unsigned in each pair. */
@@ -55,7 +61,7 @@ function kindOf(code: string, size: number, std: boolean, abi: Abi): number {
  * @example
  * opFor(parseFormat("<h").fields[0]!, "lp64", null).kind === K.I16;
  */
-export function opFor(field: Field, abi: Abi, int64: Int64Readers | null): Op {
+export function opFor(field: Field, abi: Abi, int64: Int64Number | null): Op {
   const { code, size } = field;
   const std = field.mode !== "@" && field.mode !== "^";
   const kind = kindOf(code, size, std, abi);
@@ -77,9 +83,6 @@ export function opFor(field: Field, abi: Abi, int64: Int64Readers | null): Op {
     lo,
     hi,
     std,
-    n:
-      int64 === null || size !== 8 || (kind > K.U64 && kind !== K.PTR)
-        ? null
-        : int64[kind === K.I64 ? 0 : 1],
+    int64: size === 8 && (kind <= K.U64 || kind === K.PTR) ? int64 : null,
   };
 }

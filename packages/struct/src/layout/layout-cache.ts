@@ -7,7 +7,7 @@
 import type { ManyPacker, Packer } from "../codec/compile-pack.js";
 import type { ColumnsDecoder, Unpacker } from "../codec/compile-unpack.js";
 import { buildProgram, type Program } from "../codec/ir.js";
-import type { Int64Readers } from "../codec/ops.js";
+import type { Int64Number } from "../codec/ops.js";
 import { VALUE_FLOOR, VALUES_PER_BYTE } from "../codec/value-budget.js";
 import { parseLayout } from "../grammar/parse.js";
 import type { Abi, Layout } from "../types.js";
@@ -44,7 +44,12 @@ export interface Compiled {
   guarded: Packer | null;
 }
 
-const compiled = new Map<string, Compiled>();
+/**
+ * Compiled formats by options and format text; with the default options (those of the
+ * module-level functions) by the text alone, which no other key can be (a format has no
+ * NUL), so that a call finds its format with one lookup and no key to build.
+ */
+export const compiled: Map<string, Compiled> = new Map();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= MAX_CACHE) cache.clear();
@@ -74,9 +79,12 @@ export function compiledOf(
   fmt: string,
   abi: Abi,
   codegen: boolean,
-  int64: Int64Readers | null,
+  int64: Int64Number | null,
 ): Compiled {
-  const key = `${abi}\0${codegen ? 1 : 0}${int64 === null ? 0 : 1}\0${fmt}`;
+  const key =
+    abi === "lp64" && codegen && int64 === null
+      ? fmt
+      : `${abi}\0${codegen ? 1 : 0}${int64 === null ? 0 : 1}\0${fmt}`;
   const hit = compiled.get(key);
   if (hit !== undefined) return hit;
   const layout = layoutOf(fmt, abi);
