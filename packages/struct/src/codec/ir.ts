@@ -3,6 +3,7 @@
  * sub-arrays): one node per value position, offsets relative to the parent.
  * Both the interpreter and the code generator read it.
  */
+import { STRING_CODES } from "../grammar/parse.js";
 import type { Abi, Field, Layout } from "../types.js";
 import * as K from "./kinds.js";
 import { type Int64Number, type Op, opFor } from "./ops.js";
@@ -58,16 +59,14 @@ export interface Program {
 }
 
 function fieldNode(field: Field, abi: Abi, int64: Int64Number | null): Node {
+  const { offset, shape } = field;
+  // A sub-array's element sits at its start; anything else at the field's offset.
+  const off = shape === null ? offset : 0;
   const elem: Node =
     field.fields !== null
-      ? recordNode(field.fields, 0, abi, int64)
-      : { t: LEAF, off: 0, op: opFor(field, abi, int64) };
-  if (field.shape === null) return withOffset(elem, field.offset);
-  return { t: ARRAY, off: field.offset, dims: field.shape, stride: field.size, elem };
-}
-
-function withOffset(node: Node, off: number): Node {
-  return { ...node, off };
+      ? recordNode(field.fields, off, abi, int64)
+      : { t: LEAF, off, op: opFor(field, abi, int64) };
+  return shape === null ? elem : { t: ARRAY, off: offset, dims: shape, stride: field.size, elem };
 }
 
 function recordNode(layout: Layout, off: number, abi: Abi, int64: Int64Number | null): RecordNode {
@@ -105,10 +104,6 @@ export function nodeValues(node: Node): number {
   return n;
 }
 
-function isStringLike(code: string): boolean {
-  return code === "s" || code === "p" || code === "u" || code === "w" || code === "t";
-}
-
 /**
  * Compile a layout into its program.
  *
@@ -120,7 +115,7 @@ export function buildProgram(layout: Layout, abi: Abi, int64: Int64Number | null
   let values = 0;
   for (const f of layout.fields) {
     if (f.code === "x") continue;
-    const single = isStringLike(f.code);
+    const single = STRING_CODES.includes(f.code);
     let stride = f.size;
     if (f.shape !== null) for (const d of f.shape) stride *= d;
     const repeat = single ? 1 : f.count;

@@ -17,7 +17,7 @@ export const MAX_DEPTH = 64;
 export const MAX_DIMS = 64;
 
 /** Codes whose count is a length (one value), not a repeat. */
-const STRING_CODES = "spuwt";
+export const STRING_CODES = "spuwt";
 
 /** A field while its record is read (`layoutOf` freezes it once handed out). */
 type Placed = { -readonly [K in keyof Field]: Field[K] };
