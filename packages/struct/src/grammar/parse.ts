@@ -19,6 +19,9 @@ export const MAX_DIMS = 64;
 /** Codes whose count is a length (one value), not a repeat. */
 export const STRING_CODES = "spuwt";
 
+/** Codes never folded into the field before them: strings, records and pointers. */
+const UNMERGED_CODES = `${STRING_CODES}T&`;
+
 /** A field while its record is read (`layoutOf` freezes it once handed out). */
 type Placed = { -readonly [K in keyof Field]: Field[K] };
 
@@ -100,7 +103,7 @@ function merged(frame: Frame, f: Placed, count: Size): boolean {
     last.name !== null ||
     last.shape !== null ||
     f.shape !== null ||
-    `${STRING_CODES}T&`.includes(f.code) ||
+    UNMERGED_CODES.includes(f.code) ||
     typeof count !== "number" ||
     last.offset + last.count * last.size !== f.offset
   ) {
@@ -110,51 +113,50 @@ function merged(frame: Frame, f: Placed, count: Size): boolean {
   return true;
 }
 
-/**
- * Parse a format string (already checked by `formatText`) into its layout tree.
- *
- * @example
- * parseLayout("<hd", "lp64").size; // 10
- */
-export function parseLayout(fmt: string, abi: Abi): Layout {
-  const n = fmt.length;
-  const max = ssizeMax(abi);
-  // `max` as a number where it is one exactly (wasm32), else the largest exact number.
-  const fast = Math.min(Number(max), Number.MAX_SAFE_INTEGER);
-  let i = 0;
-  let mode: Mode = "@";
-  if (isMode(fmt[0])) mode = fmt[i++] as Mode;
-  const initial = mode;
-  const stack: Frame[] = [];
+// The parse in progress: module state rather than closures, which cost the engine a
+// context per parse (parsing was 5x slower with them). A parse runs no user code and
+// never re-enters; `parseLayout` resets the state on entry and drops it on exit.
+let fmt = "";
+let abi: Abi = "lp64";
+let i = 0;
+let mode: Mode = "@";
+let stack: Frame[] = [];
+/** `PY_SSIZE_T_MAX` of the ABI. */
+let max = 0n;
+/** `max` as a number where it is one exactly (wasm32), else the largest exact number. */
+let fast = 0;
+/** The repeat count of the item `readItem` read last (inside a record: 1, see there). */
+let repeat: Size = 1;
 
-  const open = (start: number, shape: number[] | null, count: Size): void => {
-    stack.push({
-      start,
-      mode,
-      fields: [],
-      names: new Set(),
-      off: 0,
-      align: 1,
-      length: 0,
-      shape,
-      count,
-    });
-  };
+function open(start: number, shape: number[] | null, count: Size): void {
+  stack.push({
+    start,
+    mode,
+    fields: [],
+    names: new Set(),
+    off: 0,
+    align: 1,
+    length: 0,
+    shape,
+    count,
+  });
+}
 
-  const alignTo = (off: Size, align: number): Size => {
-    const rem = typeof off === "number" ? off % align : Number(off % BigInt(align));
-    return rem === 0 ? off : grow(off, 1, align - rem, max, fast);
-  };
+function alignTo(off: Size, align: number): Size {
+  const rem = typeof off === "number" ? off % align : Number(off % BigInt(align));
+  return rem === 0 ? off : grow(off, 1, align - rem, max, fast);
+}
 
-  const field = (
-    code: string,
-    size: number,
-    align: number,
-    count: Size,
-    shape: number[] | null,
-    fields: Layout | null,
-    target: Field | null,
-  ): Placed => ({
+function field(
+  code: string,
+  size: number,
+  align: number,
+  count: Size,
+  shape: number[] | null,
+  fields: Layout | null,
+  target: Field | null,
+): Placed {
+  return {
     code,
     mode,
     byteOrder: byteOrder(mode),
@@ -166,111 +168,159 @@ export function parseLayout(fmt: string, abi: Abi): Layout {
     name: null,
     fields,
     target,
-  });
-
-  /** A decimal count at `i`: a number, a bigint past 2^53, "too long" past `max`. */
-  const readCount = (): Size => {
-    const start = i;
-    while (isDigit(fmt.charCodeAt(i))) i++;
-    const digits = fmt.slice(start, i);
-    const value = Number(digits);
-    if (value <= fast) return value;
-    // Beyond every Py_ssize_t: no bigint is made of a long text.
-    if (value > 1e19) throw tooLong();
-    const big = BigInt(digits);
-    if (big > max) throw tooLong();
-    return big;
   };
+}
 
-  /** A `(d1,d2,...)` shape whose `(` is at `i`; the product must fit in a struct. */
-  const readShape = (): number[] => {
-    const close = fmt.indexOf(")", i);
-    if (close < 0) throw fail("unterminated sub-array shape in struct format");
-    const text = fmt.slice(i, close + 1);
-    const parts = text.slice(1, -1).split(",");
-    if (parts.length > MAX_DIMS) {
-      throw fail(`sub-array shape has more than ${MAX_DIMS} dimensions`);
-    }
-    i = close + 1;
-    return parts.map((part) => {
-      const digits = part.trim();
-      if (!/^\d+$/.test(digits)) throw fail(`bad sub-array shape '${text}' in struct format`);
-      const d = Number(digits);
-      if (!Number.isSafeInteger(d)) throw tooLong();
-      return d;
-    });
+/** A decimal count at `i`: a number, a bigint past 2^53, "too long" past `max`. */
+function readCount(): Size {
+  const start = i;
+  while (isDigit(fmt.charCodeAt(i))) i++;
+  const digits = fmt.slice(start, i);
+  const value = Number(digits);
+  if (value <= fast) return value;
+  // Beyond every Py_ssize_t: no bigint is made of a long text.
+  if (value > 1e19) throw tooLong();
+  const big = BigInt(digits);
+  if (big > max) throw tooLong();
+  return big;
+}
+
+/** A `(d1,d2,...)` shape whose `(` is at `i`; the product must fit in a struct. */
+function readShape(): number[] {
+  const close = fmt.indexOf(")", i);
+  if (close < 0) throw fail("unterminated sub-array shape in struct format");
+  const text = fmt.slice(i, close + 1);
+  const parts = text.slice(1, -1).split(",");
+  if (parts.length > MAX_DIMS) {
+    throw fail(`sub-array shape has more than ${MAX_DIMS} dimensions`);
+  }
+  i = close + 1;
+  const dims: number[] = [];
+  for (const part of parts) {
+    const digits = part.trim();
+    if (!/^\d+$/.test(digits)) throw fail(`bad sub-array shape '${text}' in struct format`);
+    const d = Number(digits);
+    if (!Number.isSafeInteger(d)) throw tooLong();
+    dims.push(d);
+  }
+  return dims;
+}
+
+/** The non-record item at `i` (sizes from the ABI table); its repeat count in `repeat`. */
+function readItem(count: Size, shape: number[] | null, inRecord: boolean): Placed {
+  const start = i;
+  let code = fmt[i] ?? "";
+  if (code === "Z") code += fmt[i + 1] ?? "";
+  i += code.length;
+  const native = mode === "@" || mode === "^";
+  let target: Field | null = null;
+  if (code === "&") {
+    // A chain of pointers, read in a loop (never recursion) and bounded like records.
+    while (fmt[i] === "&") i++;
+    const links = i - start;
+    if (links > MAX_DEPTH) throw fail(`& pointers chained deeper than ${MAX_DEPTH} levels`);
+    target = readItem(1, null, false);
+    const ptr = codeInfo("&", native, abi)!;
+    for (let k = 1; k < links; k++) target = field("&", ptr.size, ptr.align, 1, null, null, target);
+  }
+  const info = codeInfo(code, native, abi);
+  if (info === undefined) throw badChar();
+  let size = info.size;
+  if (STRING_CODES.includes(code)) {
+    size = code === "t" ? Math.ceil(Number(count) / 8) : Number(count) * size;
+  } else if (inRecord && code !== "x" && count !== 1) {
+    // NumPy: inside a record a count is the first sub-array dimension.
+    shape = [Number(count), ...(shape ?? [])];
+    count = 1;
+  }
+  repeat = count;
+  return field(code, size, info.align, count, shape, null, target);
+}
+
+/**
+ * Align, name and append a field of `count` repeats (the count as read, exact) to the
+ * innermost record; returns the index after its `:name:`.
+ */
+function place(f: Placed, count: Size, at: number): number {
+  const frame = stack[stack.length - 1]!;
+  const top = stack.length === 1;
+  if (fmt[at] === ":") {
+    const close = fmt.indexOf(":", at + 1);
+    // CPython has no names: an unterminated one is just a bad char there.
+    if (close < 0) throw badChar();
+    const name = fmt.slice(at + 1, close);
+    if (frame.names.has(name)) throw duplicateName(frame, name);
+    frame.names.add(name);
+    f.name = name;
+    at = close + 1;
+  }
+  if (mode === "@") {
+    const align = f.alignment;
+    if (align > 1) frame.off = alignTo(frame.off, align);
+    if (align > frame.align) frame.align = align;
+    // NumPy pads a record element whose size is not a multiple of its alignment.
+    const rem = f.size % align;
+    if (f.code === "T" && rem !== 0) f.size += align - rem;
+  }
+  f.offset = Number(frame.off);
+  if (!top || f.name !== null || !merged(frame, f, count)) frame.fields.push(f);
+  const elements = f.shape === null ? 1 : product(f.shape);
+  const string = STRING_CODES.includes(f.code);
+  if (!string) frame.off = grow(frame.off, count, f.size * elements, max, fast);
+  else if (f.code === "t") frame.off = grow(frame.off, elements, f.size, max, fast);
+  else {
+    // Exact characters times bytes per character (`u` 2, `w` 4, `s p` 1).
+    const unit = f.code === "u" ? 2 : f.code === "w" ? 4 : 1;
+    frame.off = grow(frame.off, BigInt(count) * BigInt(elements), unit, max, fast);
+  }
+  if (f.code !== "x") frame.length += top && !string ? Number(count) : 1;
+  return at;
+}
+
+/** Close the innermost record at `}` (index `i`) and place it in its parent. */
+function close(): void {
+  const inner = stack.pop()!;
+  if (mode === "@") inner.off = alignTo(inner.off, inner.align);
+  const size = Number(inner.off);
+  const record: Layout = {
+    format: fmt.slice(inner.start, i),
+    size,
+    alignment: inner.align,
+    byteOrder: byteOrder(inner.mode),
+    mode: inner.mode,
+    length: inner.length,
+    fields: inner.fields,
   };
+  const t = field("T", size, inner.align, inner.count, inner.shape, record, null);
+  i = place(t, inner.count, i + 1);
+}
 
-  /** The non-record item at `i` (sizes from the ABI table), and its repeat count. */
-  const readItem = (count: Size, shape: number[] | null, inRecord: boolean): [Placed, Size] => {
-    const start = i;
-    let code = fmt[i] ?? "";
-    if (code === "Z") code += fmt[i + 1] ?? "";
-    i += code.length;
-    const native = mode === "@" || mode === "^";
-    let target: Field | null = null;
-    if (code === "&") {
-      // A chain of pointers, read in a loop (never recursion) and bounded like records.
-      while (fmt[i] === "&") i++;
-      const links = i - start;
-      if (links > MAX_DEPTH) throw fail(`& pointers chained deeper than ${MAX_DEPTH} levels`);
-      target = readItem(1, null, false)[0];
-      const ptr = codeInfo("&", native, abi)!;
-      for (let k = 1; k < links; k++)
-        target = field("&", ptr.size, ptr.align, 1, null, null, target);
-    }
-    const info = codeInfo(code, native, abi);
-    if (info === undefined) throw badChar();
-    let size = info.size;
-    if (STRING_CODES.includes(code)) {
-      size = code === "t" ? Math.ceil(Number(count) / 8) : Number(count) * size;
-    } else if (inRecord && code !== "x" && count !== 1) {
-      // NumPy: inside a record a count is the first sub-array dimension.
-      shape = [Number(count), ...(shape ?? [])];
-      count = 1;
-    }
-    return [field(code, size, info.align, count, shape, null, target), count];
-  };
+/**
+ * Parse a format string (already checked by `formatText`) into its layout tree.
+ *
+ * @example
+ * parseLayout("<hd", "lp64").size; // 10
+ */
+export function parseLayout(text: string, forAbi: Abi): Layout {
+  fmt = text;
+  abi = forAbi;
+  max = ssizeMax(abi);
+  fast = Math.min(Number(max), Number.MAX_SAFE_INTEGER);
+  i = 0;
+  mode = "@";
+  stack = [];
+  try {
+    return parse();
+  } finally {
+    // Keep nothing of a finished (or failed) parse reachable.
+    stack = [];
+  }
+}
 
-  /** Align, name and append a field to the innermost record; returns the index after it. */
-  const place = (f: Placed, count: Size, at: number): number => {
-    const frame = stack[stack.length - 1]!;
-    const top = stack.length === 1;
-    if (fmt[at] === ":") {
-      const close = fmt.indexOf(":", at + 1);
-      // CPython has no names: an unterminated one is just a bad char there.
-      if (close < 0) throw badChar();
-      const name = fmt.slice(at + 1, close);
-      if (frame.names.has(name)) throw duplicateName(frame, name);
-      frame.names.add(name);
-      f.name = name;
-      at = close + 1;
-    }
-    if (mode === "@") {
-      const align = f.alignment;
-      frame.off = alignTo(frame.off, align);
-      if (align > frame.align) frame.align = align;
-      // NumPy pads a record element whose size is not a multiple of its alignment.
-      const rem = f.size % align;
-      if (f.code === "T" && rem !== 0) f.size += align - rem;
-    }
-    f.offset = Number(frame.off);
-    if (!top || f.name !== null || !merged(frame, f, count)) frame.fields.push(f);
-    const elements = f.shape === null ? 1 : product(f.shape);
-    if (!STRING_CODES.includes(f.code)) {
-      frame.off = grow(frame.off, count, f.size * elements, max, fast);
-    } else if (f.code === "t") frame.off = grow(frame.off, elements, f.size, max, fast);
-    else {
-      // Exact characters times bytes per character (`u` 2, `w` 4, `s p` 1).
-      const unit = f.code === "u" ? 2 : f.code === "w" ? 4 : 1;
-      frame.off = grow(frame.off, BigInt(count) * BigInt(elements), unit, max, fast);
-    }
-    if (f.code !== "x") {
-      frame.length += top && !STRING_CODES.includes(f.code) ? Number(count) : 1;
-    }
-    return at;
-  };
-
+function parse(): Layout {
+  const n = fmt.length;
+  if (isMode(fmt[0])) mode = fmt[i++] as Mode;
+  const initial = mode;
   open(0, null, 1);
   while (i < n) {
     const c = fmt[i];
@@ -286,20 +336,7 @@ export function parseLayout(fmt: string, abi: Abi): Layout {
     }
     if (c === "}") {
       if (depth === 0) throw badChar();
-      const inner = stack.pop()!;
-      if (mode === "@") inner.off = alignTo(inner.off, inner.align);
-      const size = Number(inner.off);
-      const record: Layout = {
-        format: fmt.slice(inner.start, i),
-        size,
-        alignment: inner.align,
-        byteOrder: byteOrder(inner.mode),
-        mode: inner.mode,
-        length: inner.length,
-        fields: inner.fields,
-      };
-      const t = field("T", size, inner.align, inner.count, inner.shape, record, null);
-      i = place(t, inner.count, i + 1);
+      close();
       continue;
     }
     // [(shape)] [mode] [count] code [:name:]
@@ -327,7 +364,7 @@ export function parseLayout(fmt: string, abi: Abi): Layout {
       i += 2;
       continue;
     }
-    const [f, repeat] = readItem(count, shape, depth > 0);
+    const f = readItem(count, shape, depth > 0);
     i = place(f, repeat, i);
   }
   if (stack.length > 1) throw fail("unterminated T{ record in struct format");
