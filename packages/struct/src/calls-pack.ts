@@ -8,7 +8,6 @@ import { bytesOf, dataViewOf, memoryLost, viewLength } from "./buffer-arg.js";
 import { checkStructs } from "./calls-unpack.js";
 import {
   checkRow,
-  compileGuardedPack,
   compilePack,
   compilePackMany,
   type ManyPacker,
@@ -31,8 +30,9 @@ import { pyTypeName } from "./py-types.js";
 export function packerOf(c: Compiled): Packer {
   if (c.pack === null) {
     c.dense = isDense(c.program);
-    c.guarded = compileGuardedPack(c.program, c.codegen);
-    c.pack = compilePack(c.program, c.codegen).fn;
+    const { fn, guarded } = compilePack(c.program, c.codegen);
+    c.guarded = guarded ? fn : null;
+    c.pack = fn;
   }
   return c.pack;
 }

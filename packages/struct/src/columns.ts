@@ -48,7 +48,7 @@ function columnFor(program: Program["items"][number], n: number): Column {
   const { op } = node;
   let kind = op.kind;
   if (kind === K.PTR) kind = op.size === 4 ? K.U32 : K.U64;
-  if ((kind === K.I64 || kind === K.U64) && op.int64Number) return new Float64Array(n);
+  if ((kind === K.I64 || kind === K.U64) && op.int64 !== null) return new Float64Array(n);
   const ctor = ctorOf(kind);
   return ctor === undefined ? new Array<unknown>(n) : new ctor(n);
 }

@@ -14,31 +14,25 @@ import { type FormatSource, formatText } from "./grammar/format-source.js";
 import {
   type Compiled,
   clearLayoutCaches,
+  compiled,
   compiledOf,
   layoutOf,
-  MAX_CACHE,
 } from "./layout/layout-cache.js";
 import { publicLayout } from "./layout/public-layout.js";
 import { resolveOptions } from "./options.js";
 import type { BufferSource, Column, Layout, StructOptions } from "./types.js";
 import { iterStructs, type UnpackIterator } from "./unpack-iterator.js";
 
-const structs = new Map<string, Compiled>();
-
 /** The compiled format of a format argument, with `Struct()`'s checks and errors. */
 function structOf(fmt: unknown): Compiled {
   if (typeof fmt === "string") {
-    const hit = structs.get(fmt);
+    const hit = compiled.get(fmt);
     if (hit !== undefined) return hit;
   }
   if (fmt === undefined) {
     throw new TypeError("Struct() missing required argument 'format' (pos 1)");
   }
-  const text = formatText(fmt);
-  const c = compiledOf(text, "lp64", true, false);
-  if (structs.size >= MAX_CACHE) structs.clear();
-  structs.set(text, c);
-  return c;
+  return compiledOf(formatText(fmt), "lp64", true, null);
 }
 
 function twoArgs(name: string, given: number): TypeError {
@@ -246,7 +240,6 @@ export function parseFormat(fmt: string | Uint8Array, opts?: StructOptions): Lay
  * clearCache();
  */
 export function clearCache(): void {
-  structs.clear();
   forgetBufferViews();
   clearLayoutCaches();
 }

@@ -4,7 +4,7 @@
  * `s_pack_into`), with CPython's messages; `Py_ssize_t` is the ABI's (32 bits on wasm32).
  */
 import { IndexError, OverflowError, StructError } from "./errors.js";
-import { ssizeMax } from "./layout/size-cursor.js";
+import { ssizeMax } from "./layout/size.js";
 import { pyTypeName } from "./py-types.js";
 import type { Abi } from "./types.js";
 

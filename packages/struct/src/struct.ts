@@ -17,6 +17,7 @@ import {
 } from "./calls-pack.js";
 import { unpackAll, unpackAt, unpackerOf, unpackWhole } from "./calls-unpack.js";
 import type { Codec } from "./codec/codec.js";
+import { INT64_NUMBER } from "./codec/int64.js";
 import { columnsOf, unpackColumnsOf } from "./columns.js";
 import type { ColumnsOf, FormatArg, PackArgsOf, UnpackedOf } from "./format-types/index.js";
 import { formatText } from "./grammar/format-source.js";
@@ -76,7 +77,7 @@ export class Struct<F extends string = string, const O extends StructOptions = {
     }
     const o = resolveOptions(opts);
     const text = formatText(format);
-    const c = compiledOf(text, o.abi, o.codegen, o.int64Number);
+    const c = compiledOf(text, o.abi, o.codegen, o.int64Number ? INT64_NUMBER : null);
     this.format = text;
     this.abi = o.abi;
     this.layout = publicLayout(c.layout);

@@ -7,7 +7,8 @@
  * Struct without the option pays nothing.
  */
 import type { Codec } from "./codec/codec.js";
-import { UnicodeDecodeError, UnicodeEncodeError, ValueError } from "./errors.js";
+import { UnicodeDecodeError, ValueError } from "./errors.js";
+import { cantEncode } from "./grammar/format-source.js";
 import { valueFields } from "./layout/value-fields.js";
 import type { Field, Layout } from "./types.js";
 
@@ -42,13 +43,6 @@ export function textEncoding(name: unknown): TextEncoding {
   return found;
 }
 
-/** Python's escape of a code point in codec messages: `\xe9`, `\u20ac`, `\U0001f600`. */
-function escaped(cp: number): string {
-  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
-  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, "0")}`;
-  return `\\U${cp.toString(16).padStart(8, "0")}`;
-}
-
 // The platform's codecs (Node and browsers); struct's build has no DOM typings.
 declare const TextEncoder: new () => { encode(text: string): Uint8Array };
 declare const TextDecoder: new (
@@ -76,10 +70,7 @@ function encode(text: string, encoding: TextEncoding): Uint8Array {
   const points = Array.from(text, (ch) => ch.codePointAt(0) as number);
   const bad = points.findIndex((cp) => cp >= limit);
   if (bad >= 0) {
-    throw new UnicodeEncodeError(
-      `'${encoding}' codec can't encode character '${escaped(points[bad]!)}' in position ` +
-        `${bad}: ordinal not in range(${limit})`,
-    );
+    throw cantEncode(encoding, points[bad]!, bad, limit);
   }
   return Uint8Array.from(points);
 }

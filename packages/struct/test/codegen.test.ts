@@ -110,7 +110,7 @@ describe("generated code and interpreter agree", () => {
 describe("generated source", () => {
   it("never contains names or format text", () => {
     const fmt = 'T{i:__proto__:i:constructor:h:evil");throw 1;//:}';
-    const program = buildProgram(parseFormat(fmt), "lp64", false);
+    const program = buildProgram(parseFormat(fmt), "lp64", null);
     const source = compileCodec(program, true).source!;
     for (const word of ["__proto__", "constructor", "evil", "throw 1"]) {
       expect(source).not.toContain(word);
@@ -120,12 +120,12 @@ describe("generated source", () => {
   });
 
   it("is straight-line for small layouts and null for the interpreter", () => {
-    const program = buildProgram(parseFormat("<IHHd"), "lp64", false);
+    const program = buildProgram(parseFormat("<IHHd"), "lp64", null);
     const source = compileCodec(program, true).source!;
     expect(source).toContain("dv.getUint32(o + 0, true)");
     expect(source).toContain("dv.setFloat64(o + 8,");
     expect(compileCodec(program, false).source).toBeNull();
-    const big = buildProgram(parseFormat(`${MAX_UNROLL + 1}b`), "lp64", false);
+    const big = buildProgram(parseFormat(`${MAX_UNROLL + 1}b`), "lp64", null);
     expect(compileCodec(big, true).source).toBeNull();
   });
 });

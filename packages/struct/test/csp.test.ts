@@ -21,7 +21,7 @@ describe("without new Function (CSP)", () => {
     const { buildProgram } = await import("../src/codec/ir.js");
     const { parseFormat, Struct, unpack } = await import("../src/index.js");
     expect(canGenerateCode()).toBe(false);
-    const program = buildProgram(parseFormat("<IHHd"), "lp64", false);
+    const program = buildProgram(parseFormat("<IHHd"), "lp64", null);
     expect(compileCodec(program, true).source).toBeNull();
     const s = new Struct("<IHHd");
     expect(s.unpack(s.pack(1, 2, 3, 4.5))).toEqual([1, 2, 3, 4.5]);

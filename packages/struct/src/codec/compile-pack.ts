@@ -133,40 +133,35 @@ function convertsPlainly(kind: number): boolean {
   return kind <= K.F64 || kind === K.PTR;
 }
 
-/**
- * The guarded packer of a program (see {@link guardedHelpers}), for a struct whose every
- * value is a scalar converted without user code (so the target cannot be detached or
- * shrunk while packing), in generated code; `null` for any other program.
- *
- * @example
- * compileGuardedPack(program, true)?.(dv, 0, [1, 2], 0);
- */
-export function compileGuardedPack(program: Program, codegen: boolean): Packer | null {
-  if (!generates(program.length, codegen)) return null;
-  for (const item of program.items) {
-    if (item.node.t !== LEAF || !convertsPlainly(item.node.op.kind)) return null;
-  }
-  const e = new Emitter();
-  const source = `return function pack(dv, o, a, s) {\n  let v;\n  ${writes(e, program, (j) => `a[s + ${j}]`, "  ")}\n};`;
-  return e.build(source, guardedHelpers()) as Packer;
+/** A packer, and whether it is guarded (see {@link guardedHelpers}). */
+export interface CompiledPacker extends Generated<Packer> {
+  readonly guarded: boolean;
 }
 
 /**
  * The packer of a program: generated when allowed and small enough, else the interpreter.
+ * Generated for a struct whose every value is a scalar converted without user code (so
+ * the target cannot be detached or shrunk while packing), it is guarded: a conversion
+ * that fails zeroes the rest of the struct before it throws.
  *
  * @example
  * compilePack(program, true).fn(dv, 0, [1, 2], 0);
  */
-export function compilePack(program: Program, codegen: boolean): Generated<Packer> {
+export function compilePack(program: Program, codegen: boolean): CompiledPacker {
   if (!generates(program.length, codegen)) {
     return {
       fn: (dv, off, args, start) => interpretPack(program, dv, off, args, start),
       source: null,
+      guarded: false,
     };
   }
+  const guarded = program.items.every(
+    ({ node }) => node.t === LEAF && convertsPlainly(node.op.kind),
+  );
   const e = new Emitter();
   const source = `return function pack(dv, o, a, s) {\n  let v;\n  ${writes(e, program, (j) => `a[s + ${j}]`, "  ")}\n};`;
-  return { fn: e.build(source, writeHelpers()) as Packer, source };
+  const fn = e.build(source, guarded ? guardedHelpers() : writeHelpers()) as Packer;
+  return { fn, source, guarded };
 }
 
 /**

@@ -5,12 +5,10 @@
  */
 import { Emitter, GETTERS, generates } from "./emit.js";
 import { float16Value } from "./float16.js";
-import { readInt64Number, readUint64Number } from "./int64.js";
 import { interpretUnpack, readNode } from "./interpret.js";
 import { LEAF, type Node, type Program } from "./ir.js";
 import * as K from "./kinds.js";
 import { readLeaf } from "./leaf.js";
-import type { Op } from "./ops.js";
 
 /** Unpack one struct at byte `off`. */
 export type Unpacker = (dv: DataView, off: number) => unknown[];
@@ -32,24 +30,7 @@ function readHelpers(): Record<string, unknown> {
     R: readLeaf,
     RN: readNode,
     F16V: float16Value,
-    I64N: readInt64Number,
-    U64N: readUint64Number,
   };
-}
-
-/**
- * An exact-number read of an 8-byte integer: high half within ±(2^21 - 1) is
- * always safe and read inline; anything else goes to the checked helper
- * (bench unpack-qQ-safe 'Struct.iterUnpack, int64: "number"').
- */
-function int64Number(e: Emitter, op: Op, base: string, off: number): string {
-  const le = op.le ? "true" : "false";
-  const [lo, hi] = op.le ? [off, off + 4] : [off + 4, off];
-  const signed = op.kind === K.I64;
-  const fallback = `${signed ? "I64N" : "U64N"}(dv, ${base} + ${off}, ${le}, ${e.opRef(op)}.code)`;
-  const high = `(h = dv.${signed ? "getInt32" : "getUint32"}(${base} + ${hi}, ${le}))`;
-  const unsafe = signed ? `${high} > 2097151 || h < -2097151` : `${high} > 2097151`;
-  return `(${unsafe} ? ${fallback} : h * 4294967296 + dv.getUint32(${base} + ${lo}, ${le}))`;
 }
 
 /** Expression reading the node whose parent starts at `base`. */
@@ -63,7 +44,7 @@ function read(e: Emitter, node: Node, base: string): string {
   switch (op.kind) {
     case K.I64:
     case K.U64:
-      if (op.int64Number) return int64Number(e, op, base, node.off);
+      if (op.int64 !== null) return op.int64.inline(e, op, base, node.off);
       return op.kind === K.I64 ? `dv.getBigInt64(${at}, ${le})` : `dv.getBigUint64(${at}, ${le})`;
     case K.F16:
       return `F16V(dv.getUint16(${at}, ${le}))`;

@@ -17,6 +17,15 @@ function rangeError(op: Op): StructError {
   return new StructError(`'${op.code}' format requires ${op.lo} <= number <= ${op.hi}`);
 }
 
+/** An integer argument (`get_pylong`: ints, and bools as 0 and 1), range-checked. */
+function intArg(op: Op, v: unknown): number | bigint {
+  const n = typeof v === "boolean" ? Number(v) : v;
+  if (typeof n !== "bigint" && !Number.isInteger(n)) throw notInteger();
+  // Number and bigint compare exactly, either way round.
+  if ((n as number) < op.lo || (n as number) > op.hi) throw rangeError(op);
+  return n as number | bigint;
+}
+
 /**
  * An integer argument of a code of at most 4 bytes, range-checked.
  *
@@ -24,20 +33,7 @@ function rangeError(op: Op): StructError {
  * smallInt(op, 5n); // 5
  */
 export function smallInt(op: Op, v: unknown): number {
-  let n: number;
-  if (typeof v === "number") {
-    if (!Number.isInteger(v)) throw notInteger();
-    n = v;
-  } else if (typeof v === "bigint") {
-    if (v < BigInt(op.lo) || v > BigInt(op.hi)) throw rangeError(op);
-    return Number(v);
-  } else if (typeof v === "boolean") {
-    n = v ? 1 : 0;
-  } else {
-    throw notInteger();
-  }
-  if (n < (op.lo as number) || n > (op.hi as number)) throw rangeError(op);
-  return n;
+  return Number(intArg(op, v));
 }
 
 /**
@@ -47,15 +43,7 @@ export function smallInt(op: Op, v: unknown): number {
  * bigInt(op, 1); // 1n
  */
 export function bigInt(op: Op, v: unknown): bigint {
-  let b: bigint;
-  if (typeof v === "bigint") b = v;
-  else if (typeof v === "number") {
-    if (!Number.isInteger(v)) throw notInteger();
-    b = BigInt(v);
-  } else if (typeof v === "boolean") b = v ? 1n : 0n;
-  else throw notInteger();
-  if (b < (op.lo as bigint) || b > (op.hi as bigint)) throw rangeError(op);
-  return b;
+  return BigInt(intArg(op, v));
 }
 
 /**

@@ -3,9 +3,10 @@
  * sub-arrays): one node per value position, offsets relative to the parent.
  * Both the interpreter and the code generator read it.
  */
+import { STRING_CODES } from "../grammar/parse.js";
 import type { Abi, Field, Layout } from "../types.js";
 import * as K from "./kinds.js";
-import { type Op, opFor } from "./ops.js";
+import { type Int64Number, type Op, opFor } from "./ops.js";
 import { recordKeys } from "./record-keys.js";
 
 /** Node tags. */
@@ -57,26 +58,24 @@ export interface Program {
   readonly values: number;
 }
 
-function fieldNode(field: Field, abi: Abi, int64Number: boolean): Node {
+function fieldNode(field: Field, abi: Abi, int64: Int64Number | null): Node {
+  const { offset, shape } = field;
+  // A sub-array's element sits at its start; anything else at the field's offset.
+  const off = shape === null ? offset : 0;
   const elem: Node =
     field.fields !== null
-      ? recordNode(field.fields, 0, abi, int64Number)
-      : { t: LEAF, off: 0, op: opFor(field, abi, int64Number) };
-  if (field.shape === null) return withOffset(elem, field.offset);
-  return { t: ARRAY, off: field.offset, dims: field.shape, stride: field.size, elem };
+      ? recordNode(field.fields, off, abi, int64)
+      : { t: LEAF, off, op: opFor(field, abi, int64) };
+  return shape === null ? elem : { t: ARRAY, off: offset, dims: shape, stride: field.size, elem };
 }
 
-function withOffset(node: Node, off: number): Node {
-  return { ...node, off };
-}
-
-function recordNode(layout: Layout, off: number, abi: Abi, int64Number: boolean): RecordNode {
+function recordNode(layout: Layout, off: number, abi: Abi, int64: Int64Number | null): RecordNode {
   const members: Node[] = [];
   let named = false;
   for (const f of layout.fields) {
     if (f.code === "x") continue;
     if (f.name !== null) named = true;
-    members.push(fieldNode(f, abi, int64Number));
+    members.push(fieldNode(f, abi, int64));
   }
   return { t: RECORD, off, keys: named ? recordKeys(layout) : null, members };
 }
@@ -86,7 +85,7 @@ function recordNode(layout: Layout, off: number, abi: Abi, int64Number: boolean)
  * sub-array list counts one (a float: past 2^53 only "too many" matters).
  *
  * @example
- * nodeValues(buildProgram(parseFormat("T{ii}"), "lp64", false).items[0]!.node); // 3
+ * nodeValues(buildProgram(parseFormat("T{ii}"), "lp64", null).items[0]!.node); // 3
  */
 export function nodeValues(node: Node): number {
   if (node.t === LEAF) return 1;
@@ -105,27 +104,23 @@ export function nodeValues(node: Node): number {
   return n;
 }
 
-function isStringLike(code: string): boolean {
-  return code === "s" || code === "p" || code === "u" || code === "w" || code === "t";
-}
-
 /**
  * Compile a layout into its program.
  *
  * @example
- * buildProgram(parseFormat("<2h"), "lp64", false).length; // 2
+ * buildProgram(parseFormat("<2h"), "lp64", null).length; // 2
  */
-export function buildProgram(layout: Layout, abi: Abi, int64Number: boolean): Program {
+export function buildProgram(layout: Layout, abi: Abi, int64: Int64Number | null): Program {
   const items: TopItem[] = [];
   let values = 0;
   for (const f of layout.fields) {
     if (f.code === "x") continue;
-    const single = isStringLike(f.code);
+    const single = STRING_CODES.includes(f.code);
     let stride = f.size;
     if (f.shape !== null) for (const d of f.shape) stride *= d;
     const repeat = single ? 1 : f.count;
     if (repeat === 0) continue;
-    const node = fieldNode(f, abi, int64Number);
+    const node = fieldNode(f, abi, int64);
     values += repeat * nodeValues(node);
     items.push({ node, repeat, stride });
   }
@@ -154,7 +149,7 @@ function writtenBytes(node: Node): number {
  * strings), so the zero-fill before packing can be skipped.
  *
  * @example
- * isDense(buildProgram(parseFormat("<IHHd"), "lp64", false)); // true
+ * isDense(buildProgram(parseFormat("<IHHd"), "lp64", null)); // true
  */
 export function isDense(program: Program): boolean {
   let n = 0;

@@ -17,7 +17,6 @@ import {
   toText,
 } from "./convert.js";
 import { float16Bits, float16Value } from "./float16.js";
-import { readInt64Number, readUint64Number } from "./int64.js";
 import * as K from "./kinds.js";
 import type { Op } from "./ops.js";
 
@@ -37,24 +36,18 @@ function complexAt(re: number, im: number): Complex {
 
 function readText(op: Op, dv: DataView, off: number): string {
   const unit = op.kind === K.UCS2 ? 2 : 4;
+  const at = (k: number): number =>
+    unit === 2 ? dv.getUint16(off + 2 * k, op.le) : dv.getUint32(off + 4 * k, op.le);
   let end = op.len;
-  while (
-    end > 0 &&
-    (unit === 2
-      ? dv.getUint16(off + (end - 1) * 2, op.le)
-      : dv.getUint32(off + (end - 1) * 4, op.le)) === 0
-  )
-    end--;
+  while (end > 0 && at(end - 1) === 0) end--;
   let s = "";
   for (let k = 0; k < end; k++) {
-    if (unit === 2) s += String.fromCharCode(dv.getUint16(off + 2 * k, op.le));
-    else {
-      const cp = dv.getUint32(off + 4 * k, op.le);
-      if (cp > 0x10ffff) {
-        throw new ValueError(`character U+${cp.toString(16)} is not in range [U+0000; U+10ffff]`);
-      }
-      s += String.fromCodePoint(cp);
+    // A `u` unit is at most 0xffff (a lone surrogate stays one, as in Python).
+    const cp = at(k);
+    if (cp > 0x10ffff) {
+      throw new ValueError(`character U+${cp.toString(16)} is not in range [U+0000; U+10ffff]`);
     }
+    s += String.fromCodePoint(cp);
   }
   return s;
 }
@@ -81,12 +74,12 @@ export function readLeaf(op: Op, dv: DataView, off: number): unknown {
     case K.U32:
       return dv.getUint32(off, le);
     case K.I64:
-      return op.int64Number ? readInt64Number(dv, off, le, op.code) : dv.getBigInt64(off, le);
     case K.U64:
-      return op.int64Number ? readUint64Number(dv, off, le, op.code) : dv.getBigUint64(off, le);
     case K.PTR:
+      // Only a pointer can have 4 bytes (wasm32).
       if (op.size === 4) return dv.getUint32(off, le);
-      return op.int64Number ? readUint64Number(dv, off, le, op.code) : dv.getBigUint64(off, le);
+      if (op.int64 !== null) return op.int64.read[op.kind === K.I64 ? 0 : 1]!(dv, off, le, op.code);
+      return op.kind === K.I64 ? dv.getBigInt64(off, le) : dv.getBigUint64(off, le);
     case K.F16:
       return float16Value(dv.getUint16(off, le));
     case K.F32:
@@ -153,33 +146,25 @@ function writeText(op: Op, dv: DataView, off: number, text: string): void {
 export function writeLeaf(op: Op, dv: DataView, off: number, v: unknown): void {
   const le = op.le;
   switch (op.kind) {
+    // A range-checked value has the same bits signed or not: one setter per width.
     case K.I8:
-      dv.setInt8(off, smallInt(op, v));
-      return;
     case K.U8:
-      dv.setUint8(off, smallInt(op, v));
-      return;
     case K.I16:
-      dv.setInt16(off, smallInt(op, v), le);
-      return;
     case K.U16:
-      dv.setUint16(off, smallInt(op, v), le);
-      return;
     case K.I32:
-      dv.setInt32(off, smallInt(op, v), le);
+    case K.U32: {
+      const n = smallInt(op, v);
+      if (op.size === 1) dv.setUint8(off, n);
+      else if (op.size === 2) dv.setUint16(off, n, le);
+      else dv.setUint32(off, n, le);
       return;
-    case K.U32:
-      dv.setUint32(off, smallInt(op, v), le);
-      return;
+    }
     case K.I64:
-      dv.setBigInt64(off, bigInt(op, v), le);
-      return;
     case K.U64:
-      dv.setBigUint64(off, bigInt(op, v), le);
-      return;
     case K.PTR: {
       const b = bigInt(op, v);
-      if (op.size === 4) dv.setUint32(off, Number(BigInt.asUintN(32, b)), le);
+      // Only a pointer can have 4 bytes (wasm32).
+      if (op.size === 4) dv.setUint32(off, Number(b), le);
       else dv.setBigUint64(off, b, le);
       return;
     }

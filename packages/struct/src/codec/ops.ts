@@ -4,7 +4,22 @@
  * layout once per `Struct` and never carry user text into generated source.
  */
 import type { Abi, Field } from "../types.js";
+import type { Emitter } from "./emit.js";
 import * as K from "./kinds.js";
+
+/** Reads an 8-byte integer at `off` as an exact number (the `int64: "number"` option). */
+export type Int64Reader = (dv: DataView, off: number, le: boolean, code: string) => number;
+
+/**
+ * The `int64: "number"` option (`codec/int64.ts`): its readers and the generated code of
+ * its fast path, handed in by the caller that takes the option (`Struct`), so that no
+ * other bundle carries them.
+ */
+export interface Int64Number {
+  readonly read: readonly [signed: Int64Reader, unsigned: Int64Reader];
+  /** Expression reading the 8-byte integer of `op` at `base + off` in generated code. */
+  readonly inline: (e: Emitter, op: Op, base: string, off: number) => string;
+}
 
 /** One scalar codec. */
 export interface Op {
@@ -21,76 +36,53 @@ export interface Op {
   readonly hi: number | bigint;
   /** Standard-size float (`<f` raises on overflow; native `f` does not). */
   readonly std: boolean;
-  /** 8-byte integers unpack as exact numbers. */
-  readonly int64Number: boolean;
+  /** The `int64: "number"` option for an 8-byte integer or pointer, else `null`. */
+  readonly int64: Int64Number | null;
 }
 
-/** The integer kind of a size: `I8 U8 I16 U16 I32 U32 I64 U64` are 0 to 7, in that order. */
-function intKind(size: number, signed: boolean): number {
-  return 2 * Math.log2(size) + (signed ? 0 : 1);
-}
+/** The integer codes, signed then unsigned in each pair. */
+const INTEGERS = "bBhHiIlLqQnN";
 
-function bounds(size: number, signed: boolean): [number | bigint, number | bigint] {
-  const bits = BigInt(size * 8);
-  const lo = signed ? -(1n << (bits - 1n)) : 0n;
-  const hi = signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
-  return size === 8 ? [lo, hi] : [Number(lo), Number(hi)];
-}
+/** Every other code with a value, in the order of its kind from `K.F16` on (`Zf` is `F`). */
+const OTHERS = "efd?cspuwFDP";
 
-/** The kind of every code but the integers and `g`. */
-const KINDS: Readonly<Record<string, number>> = {
-  P: K.PTR,
-  e: K.F16,
-  f: K.F32,
-  d: K.F64,
-  "?": K.BOOL,
-  c: K.CHAR,
-  s: K.BYTES,
-  x: K.BYTES,
-  p: K.PASCAL,
-  u: K.UCS2,
-  w: K.UCS4,
-  F: K.C32,
-  Zf: K.C32,
-  D: K.C64,
-  Zd: K.C64,
-};
-
-function kindOf(field: Field, std: boolean, abi: Abi): number {
-  const { code, size } = field;
-  // Codes are never empty, and no longer code contains these letters.
-  if ("bhilqn".includes(code)) return intKind(size, true);
-  if ("BHILQN".includes(code)) return intKind(size, false);
+function kindOf(code: string, size: number, std: boolean, abi: Abi): number {
+  const int = INTEGERS.indexOf(code);
+  // `I8 U8 I16 U16 I32 U32 I64 U64` are 0 to 7: twice the log of the size, +1 unsigned.
+  if (int >= 0) return 2 * Math.log2(size) + (int & 1);
   if (code === "g") return !std && abi === "llp64" ? K.F64 : K.UNSUPPORTED;
-  return Object.hasOwn(KINDS, code) ? KINDS[code]! : K.UNSUPPORTED;
+  const other = OTHERS.indexOf(code[0] === "Z" ? code.slice(1).toUpperCase() : code);
+  return other < 0 ? K.UNSUPPORTED : K.F16 + other;
 }
 
 /**
  * The op of a non-record field.
  *
  * @example
- * opFor(parseFormat("<h").fields[0]!, "lp64", false).kind === K.I16;
+ * opFor(parseFormat("<h").fields[0]!, "lp64", null).kind === K.I16;
  */
-export function opFor(field: Field, abi: Abi, int64Number: boolean): Op {
+export function opFor(field: Field, abi: Abi, int64: Int64Number | null): Op {
+  const { code, size } = field;
   const std = field.mode !== "@" && field.mode !== "^";
-  const kind = kindOf(field, std, abi);
-  const signed = kind === K.I8 || kind === K.I16 || kind === K.I32 || kind === K.I64;
-  let [lo, hi]: [number | bigint, number | bigint] = [0, 0];
-  if (kind <= K.U64) [lo, hi] = bounds(field.size, signed);
-  if (kind === K.PTR) {
-    const bits = BigInt(field.size * 8);
-    [lo, hi] = [-(1n << (bits - 1n)), (1n << bits) - 1n];
+  const kind = kindOf(code, size, std, abi);
+  let lo: number | bigint = 0;
+  let hi: number | bigint = 0;
+  if (kind <= K.U64 || kind === K.PTR) {
+    // A pointer takes any value of either signedness (CPython's `np_void_p`).
+    const half = 1n << BigInt(size * 8 - 1);
+    lo = kind & 1 && kind !== K.PTR ? 0n : -half;
+    hi = (kind & 1 ? 2n * half : half) - 1n;
+    if (size < 8) [lo, hi] = [Number(lo), Number(hi)];
   }
-  const chars = field.code === "u" || field.code === "w";
   return {
     kind,
-    code: field.code,
+    code,
     le: field.byteOrder === "little",
-    size: field.size,
-    len: chars ? field.count : field.size,
+    size,
+    len: code === "u" || code === "w" ? field.count : size,
     lo,
     hi,
     std,
-    int64Number,
+    int64: size === 8 && (kind <= K.U64 || kind === K.PTR) ? int64 : null,
   };
 }

@@ -56,16 +56,27 @@ export function formatText(fmt: unknown): string {
 }
 
 function nonAscii(text: string, index: number): UnicodeEncodeError {
-  const cp = text.codePointAt(index)!;
-  const ch =
-    cp <= 0xff ? `'\\x${hex(cp, 2)}'` : cp <= 0xffff ? `'\\u${hex(cp, 4)}'` : `'\\U${hex(cp, 8)}'`;
   // Python counts code points, JavaScript UTF-16 units.
-  const position = [...text.slice(0, index)].length;
-  return new UnicodeEncodeError(
-    `'ascii' codec can't encode character ${ch} in position ${position}: ordinal not in range(128)`,
-  );
+  return cantEncode("ascii", text.codePointAt(index)!, [...text.slice(0, index)].length, 128);
 }
 
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, "0");
+/**
+ * Python's `UnicodeEncodeError` for a character its codec cannot encode (`ascii`: below
+ * 128, `latin-1`: below 256), the character escaped as Python escapes it.
+ *
+ * @example
+ * cantEncode("ascii", 0xe9, 3, 128).message;
+ * // "'ascii' codec can't encode character '\\xe9' in position 3: ordinal not in range(128)"
+ */
+export function cantEncode(
+  codec: string,
+  cp: number,
+  position: number,
+  limit: number,
+): UnicodeEncodeError {
+  const [x, width] = cp < 0x100 ? ["x", 2] : cp < 0x10000 ? ["u", 4] : ["U", 8];
+  return new UnicodeEncodeError(
+    `'${codec}' codec can't encode character '\\${x}${cp.toString(16).padStart(width, "0")}' ` +
+      `in position ${position}: ordinal not in range(${limit})`,
+  );
 }

@@ -2,59 +2,70 @@
  * The format parser: CPython's `prepare_s` (one pass, same error order and
  * messages) over the PEP 3118 superset (`T{}` records, `(d1,d2)` shapes, `:name:`,
  * `Zf Zd Zg`, `u w g O t &`, `^`), with NumPy's `_dtype_from_pep3118` placement
- * rules inside records. Records nest through an explicit stack, never recursion.
+ * rules inside records. One pass from the text to the layout tree: each item becomes
+ * its field as it is read, and records nest through an explicit stack, never recursion.
  */
 import { StructError } from "../errors.js";
 import { codeInfo } from "../layout/abi.js";
-import { SizeCursor, ssizeMax, tooLong } from "../layout/size-cursor.js";
+import { exactSize, grow, type Size, ssizeMax, tooLong } from "../layout/size.js";
 import type { Abi, Field, Layout, Mode } from "../types.js";
-import { isDigit, isSpace, scanCount, scanName, scanShape } from "./scan.js";
 
-/** Deepest `T{}` nesting accepted; deeper is a `StructError`, never a stack overflow. */
+/** Deepest `T{}` nesting (and longest `&` chain) accepted; deeper is a `StructError`. */
 export const MAX_DEPTH = 64;
 
-const STRING_CODES = "spuwt";
+/** Most sub-array dimensions (NumPy's `NPY_MAXDIMS`); more is a `StructError`. */
+export const MAX_DIMS = 64;
 
+/** Codes whose count is a length (one value), not a repeat. */
+export const STRING_CODES = "spuwt";
+
+/** Codes never folded into the field before them: strings, records and pointers. */
+const UNMERGED_CODES = `${STRING_CODES}T&`;
+
+/** A field while its record is read (`layoutOf` freezes it once handed out). */
+type Placed = { -readonly [K in keyof Field]: Field[K] };
+
+/** A record being read: its fields and running offset. */
 interface Frame {
-  readonly textStart: number;
-  readonly fields: Field[];
-  readonly cursor: SizeCursor;
-  readonly startMode: Mode;
+  /** Where its text starts (after `T{`). */
+  readonly start: number;
+  /** The mode in force when it opened. */
+  readonly mode: Mode;
+  readonly fields: Placed[];
   readonly names: Set<string>;
-  commonAlign: number;
+  off: Size;
+  /** Largest alignment of its fields (aligned mode only). */
+  align: number;
+  /** Values (or members) it gives. */
   length: number;
-  /** Shape (folded counts) of the record field this frame will become. */
-  readonly outerShape: number[] | null;
-  readonly outerCount: number | bigint;
+  /** Shape and repeat count of the `T` field it becomes. */
+  readonly shape: number[] | null;
+  readonly count: Size;
 }
 
-/** What an item contributes before placement. */
-interface Item {
-  code: string;
-  size: number;
-  /** Bytes per character of a string code (0 for `t`, whose count is in bits). */
-  unit: number;
-  align: number;
-  count: number | bigint;
-  shape: number[] | null;
-  fields: Layout | null;
-  target: Field | null;
+function fail(message: string): StructError {
+  return new StructError(message);
 }
 
 function badChar(): StructError {
-  return new StructError("bad char in struct format");
+  return fail("bad char in struct format");
 }
 
-function isModeChar(c: string): c is Mode {
-  return c === "@" || c === "=" || c === "<" || c === ">" || c === "!" || c === "^";
+function isMode(c: string | undefined): c is Mode {
+  return c !== undefined && "@=<>!^".includes(c);
 }
 
-function littleEndian(mode: Mode): boolean {
-  return mode !== ">" && mode !== "!";
+/** C `isspace`: space, `\t \n \v \f \r`. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
-function isNative(mode: Mode): boolean {
-  return mode === "@" || mode === "^";
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function byteOrder(mode: Mode): "little" | "big" {
+  return mode === ">" || mode === "!" ? "big" : "little";
 }
 
 function product(dims: readonly number[]): number {
@@ -65,283 +76,306 @@ function product(dims: readonly number[]): number {
 }
 
 /**
+ * The error for a second field named `name` in one record, saying which fields and why
+ * (a record unpacks to an object keyed by its names, so they must differ).
+ */
+function duplicateName(frame: Frame, name: string): StructError {
+  const first = frame.fields.findIndex((f) => f.name === name);
+  return fail(
+    `duplicate field name '${name}' in struct format: field ${frame.fields.length} of the ` +
+      `same record has the name of field ${first} (offset ${frame.fields[first]!.offset}); a ` +
+      "record unpacks to an object keyed by its names, so rename one (or leave it unnamed)",
+  );
+}
+
+/**
+ * Whether a top-level item folds into the field before it, as CPython reads `bb` as
+ * one run `2b`: same code and mode, neither named nor shaped, no string, record or
+ * pointer, right after it. A long format then costs memory per run of codes, not per
+ * character.
+ */
+function merged(frame: Frame, f: Placed, count: Size): boolean {
+  const last = frame.fields[frame.fields.length - 1];
+  if (
+    last === undefined ||
+    last.code !== f.code ||
+    last.mode !== f.mode ||
+    last.name !== null ||
+    last.shape !== null ||
+    f.shape !== null ||
+    UNMERGED_CODES.includes(f.code) ||
+    typeof count !== "number" ||
+    last.offset + last.count * last.size !== f.offset
+  ) {
+    return false;
+  }
+  last.count += count;
+  return true;
+}
+
+// The parse in progress: module state rather than closures, which cost the engine a
+// context per parse (parsing was 5x slower with them). A parse runs no user code and
+// never re-enters; `parseLayout` resets the state on entry and drops it on exit.
+let fmt = "";
+let abi: Abi = "lp64";
+let i = 0;
+let mode: Mode = "@";
+let stack: Frame[] = [];
+/** `PY_SSIZE_T_MAX` of the ABI. */
+let max = 0n;
+/** `max` as a number where it is one exactly (wasm32), else the largest exact number. */
+let fast = 0;
+/** The repeat count of the item `readItem` read last (inside a record: 1, see there). */
+let repeat: Size = 1;
+
+function open(start: number, shape: number[] | null, count: Size): void {
+  stack.push({
+    start,
+    mode,
+    fields: [],
+    names: new Set(),
+    off: 0,
+    align: 1,
+    length: 0,
+    shape,
+    count,
+  });
+}
+
+function alignTo(off: Size, align: number): Size {
+  const rem = typeof off === "number" ? off % align : Number(off % BigInt(align));
+  return rem === 0 ? off : grow(off, 1, align - rem, max, fast);
+}
+
+function field(
+  code: string,
+  size: number,
+  align: number,
+  count: Size,
+  shape: number[] | null,
+  fields: Layout | null,
+  target: Field | null,
+): Placed {
+  return {
+    code,
+    mode,
+    byteOrder: byteOrder(mode),
+    offset: 0,
+    size,
+    alignment: mode === "@" ? align : 1,
+    count: Number(count),
+    shape,
+    name: null,
+    fields,
+    target,
+  };
+}
+
+/** A decimal count at `i`: a number, a bigint past 2^53, "too long" past `max`. */
+function readCount(): Size {
+  const start = i;
+  while (isDigit(fmt.charCodeAt(i))) i++;
+  const digits = fmt.slice(start, i);
+  const value = Number(digits);
+  if (value <= fast) return value;
+  // Beyond every Py_ssize_t: no bigint is made of a long text.
+  if (value > 1e19) throw tooLong();
+  const big = BigInt(digits);
+  if (big > max) throw tooLong();
+  return big;
+}
+
+/** A `(d1,d2,...)` shape whose `(` is at `i`; the product must fit in a struct. */
+function readShape(): number[] {
+  const close = fmt.indexOf(")", i);
+  if (close < 0) throw fail("unterminated sub-array shape in struct format");
+  const text = fmt.slice(i, close + 1);
+  const parts = text.slice(1, -1).split(",");
+  if (parts.length > MAX_DIMS) {
+    throw fail(`sub-array shape has more than ${MAX_DIMS} dimensions`);
+  }
+  i = close + 1;
+  const dims: number[] = [];
+  for (const part of parts) {
+    const digits = part.trim();
+    if (!/^\d+$/.test(digits)) throw fail(`bad sub-array shape '${text}' in struct format`);
+    const d = Number(digits);
+    if (!Number.isSafeInteger(d)) throw tooLong();
+    dims.push(d);
+  }
+  return dims;
+}
+
+/** The non-record item at `i` (sizes from the ABI table); its repeat count in `repeat`. */
+function readItem(count: Size, shape: number[] | null, inRecord: boolean): Placed {
+  const start = i;
+  let code = fmt[i] ?? "";
+  if (code === "Z") code += fmt[i + 1] ?? "";
+  i += code.length;
+  const native = mode === "@" || mode === "^";
+  let target: Field | null = null;
+  if (code === "&") {
+    // A chain of pointers, read in a loop (never recursion) and bounded like records.
+    while (fmt[i] === "&") i++;
+    const links = i - start;
+    if (links > MAX_DEPTH) throw fail(`& pointers chained deeper than ${MAX_DEPTH} levels`);
+    target = readItem(1, null, false);
+    const ptr = codeInfo("&", native, abi)!;
+    for (let k = 1; k < links; k++) target = field("&", ptr.size, ptr.align, 1, null, null, target);
+  }
+  const info = codeInfo(code, native, abi);
+  if (info === undefined) throw badChar();
+  let size = info.size;
+  if (STRING_CODES.includes(code)) {
+    size = code === "t" ? Math.ceil(Number(count) / 8) : Number(count) * size;
+  } else if (inRecord && code !== "x" && count !== 1) {
+    // NumPy: inside a record a count is the first sub-array dimension.
+    shape = [Number(count), ...(shape ?? [])];
+    count = 1;
+  }
+  repeat = count;
+  return field(code, size, info.align, count, shape, null, target);
+}
+
+/**
+ * Align, name and append a field of `count` repeats (the count as read, exact) to the
+ * innermost record; returns the index after its `:name:`.
+ */
+function place(f: Placed, count: Size, at: number): number {
+  const frame = stack[stack.length - 1]!;
+  const top = stack.length === 1;
+  if (fmt[at] === ":") {
+    const close = fmt.indexOf(":", at + 1);
+    // CPython has no names: an unterminated one is just a bad char there.
+    if (close < 0) throw badChar();
+    const name = fmt.slice(at + 1, close);
+    if (frame.names.has(name)) throw duplicateName(frame, name);
+    frame.names.add(name);
+    f.name = name;
+    at = close + 1;
+  }
+  if (mode === "@") {
+    const align = f.alignment;
+    if (align > 1) frame.off = alignTo(frame.off, align);
+    if (align > frame.align) frame.align = align;
+    // NumPy pads a record element whose size is not a multiple of its alignment.
+    const rem = f.size % align;
+    if (f.code === "T" && rem !== 0) f.size += align - rem;
+  }
+  f.offset = Number(frame.off);
+  if (!top || f.name !== null || !merged(frame, f, count)) frame.fields.push(f);
+  const elements = f.shape === null ? 1 : product(f.shape);
+  const string = STRING_CODES.includes(f.code);
+  if (!string) frame.off = grow(frame.off, count, f.size * elements, max, fast);
+  else if (f.code === "t") frame.off = grow(frame.off, elements, f.size, max, fast);
+  else {
+    // Exact characters times bytes per character (`u` 2, `w` 4, `s p` 1).
+    const unit = f.code === "u" ? 2 : f.code === "w" ? 4 : 1;
+    frame.off = grow(frame.off, BigInt(count) * BigInt(elements), unit, max, fast);
+  }
+  if (f.code !== "x") frame.length += top && !string ? Number(count) : 1;
+  return at;
+}
+
+/** Close the innermost record at `}` (index `i`) and place it in its parent. */
+function close(): void {
+  const inner = stack.pop()!;
+  if (mode === "@") inner.off = alignTo(inner.off, inner.align);
+  const size = Number(inner.off);
+  const record: Layout = {
+    format: fmt.slice(inner.start, i),
+    size,
+    alignment: inner.align,
+    byteOrder: byteOrder(inner.mode),
+    mode: inner.mode,
+    length: inner.length,
+    fields: inner.fields,
+  };
+  const t = field("T", size, inner.align, inner.count, inner.shape, record, null);
+  i = place(t, inner.count, i + 1);
+}
+
+/**
  * Parse a format string (already checked by `formatText`) into its layout tree.
  *
  * @example
  * parseLayout("<hd", "lp64").size; // 10
  */
-export function parseLayout(fmt: string, abi: Abi): Layout {
-  let i = 0;
-  let mode: Mode = "@";
-  const first = fmt[0];
-  if (first !== undefined && isModeChar(first)) {
-    mode = first;
-    i = 1;
+export function parseLayout(text: string, forAbi: Abi): Layout {
+  fmt = text;
+  abi = forAbi;
+  max = ssizeMax(abi);
+  fast = Math.min(Number(max), Number.MAX_SAFE_INTEGER);
+  i = 0;
+  mode = "@";
+  stack = [];
+  try {
+    return parse();
+  } finally {
+    // Keep nothing of a finished (or failed) parse reachable.
+    stack = [];
   }
-  const initial = mode;
-  const max = ssizeMax(abi);
-  const stack: Frame[] = [newFrame(0, mode, null, 1, max)];
+}
+
+function parse(): Layout {
   const n = fmt.length;
+  if (isMode(fmt[0])) mode = fmt[i++] as Mode;
+  const initial = mode;
+  open(0, null, 1);
   while (i < n) {
-    const c = fmt[i]!;
-    const cc = fmt.charCodeAt(i);
-    if (isSpace(cc)) {
+    const c = fmt[i];
+    const depth = stack.length - 1;
+    if (isSpace(fmt.charCodeAt(i))) {
       i++;
       continue;
     }
-    const depth = stack.length - 1;
-    if (depth > 0 && isModeChar(c)) {
+    if (depth > 0 && isMode(c)) {
       mode = c;
       i++;
       continue;
     }
     if (c === "}") {
       if (depth === 0) throw badChar();
-      const frame = stack.pop()!;
-      if (mode === "@") frame.cursor.align(frame.commonAlign);
-      const record: Layout = {
-        format: fmt.slice(frame.textStart, i),
-        size: frame.cursor.offset,
-        alignment: frame.commonAlign,
-        byteOrder: littleEndian(frame.startMode) ? "little" : "big",
-        mode: frame.startMode,
-        length: frame.length,
-        fields: frame.fields,
-      };
-      i++;
-      const item: Item = {
-        code: "T",
-        size: record.size,
-        unit: 0,
-        align: record.alignment,
-        count: frame.outerCount,
-        shape: frame.outerShape,
-        fields: record,
-        target: null,
-      };
-      i = place(stack[stack.length - 1]!, item, mode, fmt, i, stack.length === 1);
+      close();
       continue;
     }
     // [(shape)] [mode] [count] code [:name:]
     let shape: number[] | null = null;
     if (c === "(") {
-      const s = scanShape(fmt, i);
-      shape = s.value;
-      i = s.end;
-      const m = fmt[i];
-      if (m !== undefined && isModeChar(m)) {
-        mode = m;
-        i++;
-      }
+      shape = readShape();
+      if (isMode(fmt[i])) mode = fmt[i++] as Mode;
     }
-    let count: number | bigint = 1;
-    if (i < n && isDigit(fmt.charCodeAt(i))) {
-      const s = scanCount(fmt, i, max);
-      count = s.value;
-      i = s.end;
-      if (i >= n) throw new StructError("repeat count given without format specifier");
+    let count: Size = 1;
+    if (isDigit(fmt.charCodeAt(i))) {
+      count = readCount();
+      if (i >= n) throw fail("repeat count given without format specifier");
     }
     if (shape !== null && count !== 1) {
       shape.push(Number(count));
       count = 1;
     }
-    const code = fmt[i];
-    if (code === "T" && fmt[i + 1] === "{") {
+    if (fmt[i] === "T" && fmt[i + 1] === "{") {
       if (stack.length > MAX_DEPTH) {
-        throw new StructError(`T{} records nested deeper than ${MAX_DEPTH} levels`);
+        throw fail(`T{} records nested deeper than ${MAX_DEPTH} levels`);
       }
-      const outerShape = depth > 0 && count !== 1 ? [Number(count), ...(shape ?? [])] : shape;
-      stack.push(newFrame(i + 2, mode, outerShape, outerShape === shape ? count : 1, max));
+      // Inside a record a count is the record field's first dimension, at the top a repeat.
+      const outer = depth > 0 && count !== 1 ? [Number(count), ...(shape ?? [])] : shape;
+      open(i + 2, outer, outer === shape ? count : 1);
       i += 2;
       continue;
     }
-    const item = scanItem(fmt, i, mode, abi, count, shape, depth > 0);
-    i = place(stack[depth]!, item.item, mode, fmt, item.end, depth === 0);
+    const f = readItem(count, shape, depth > 0);
+    i = place(f, repeat, i);
   }
-  if (stack.length > 1) throw new StructError("unterminated T{ record in struct format");
+  if (stack.length > 1) throw fail("unterminated T{ record in struct format");
   const top = stack[0]!;
-  top.cursor.checkExact();
   return {
     format: fmt,
-    size: top.cursor.offset,
-    alignment: top.commonAlign,
-    byteOrder: littleEndian(initial) ? "little" : "big",
+    size: exactSize(top.off),
+    alignment: top.align,
+    byteOrder: byteOrder(initial),
     mode: initial,
     length: top.length,
     fields: top.fields,
   };
-}
-
-function newFrame(
-  textStart: number,
-  startMode: Mode,
-  outerShape: number[] | null,
-  outerCount: number | bigint,
-  max: bigint,
-): Frame {
-  return {
-    textStart,
-    fields: [],
-    cursor: new SizeCursor(max),
-    startMode,
-    names: new Set(),
-    commonAlign: 1,
-    length: 0,
-    outerShape,
-    outerCount,
-  };
-}
-
-/** Read one non-record code at `i` into an item (sizes from the ABI table). */
-function scanItem(
-  fmt: string,
-  i: number,
-  mode: Mode,
-  abi: Abi,
-  count: number | bigint,
-  shape: number[] | null,
-  inRecord: boolean,
-): { item: Item; end: number } {
-  let code = fmt[i] ?? "";
-  if (code === "Z") code += fmt[i + 1] ?? "";
-  let end = i + code.length;
-  let target: Field | null = null;
-  if (code === "&") {
-    // A chain of pointers, read in a loop (never recursion) and bounded like records.
-    while (fmt[end] === "&") end++;
-    const links = end - i;
-    if (links > MAX_DEPTH) {
-      throw new StructError(`& pointers chained deeper than ${MAX_DEPTH} levels`);
-    }
-    const inner = scanItem(fmt, end, mode, abi, 1, null, false);
-    end = inner.end;
-    target = makeField(inner.item, mode, 0, null);
-    const ptr = codeInfo("&", isNative(mode), abi)!;
-    for (let k = 1; k < links; k++) {
-      const link: Item = {
-        code: "&",
-        size: ptr.size,
-        unit: ptr.size,
-        align: ptr.align,
-        count: 1,
-        shape: null,
-        fields: null,
-        target,
-      };
-      target = makeField(link, mode, 0, null);
-    }
-  }
-  const info = codeInfo(code, isNative(mode), abi);
-  if (info === undefined) throw badChar();
-  let size = info.size;
-  let unit = info.size;
-  if (STRING_CODES.includes(code)) {
-    const len = Number(count);
-    if (code === "t") {
-      size = Math.ceil(len / 8);
-      unit = 0;
-    } else size = len * info.size;
-  } else if (inRecord && code !== "x" && count !== 1) {
-    shape = [Number(count), ...(shape ?? [])];
-    count = 1;
-  }
-  return { item: { code, size, unit, align: info.align, count, shape, fields: null, target }, end };
-}
-
-function makeField(item: Item, mode: Mode, offset: number, name: string | null): Field {
-  return {
-    code: item.code,
-    mode,
-    byteOrder: littleEndian(mode) ? "little" : "big",
-    offset,
-    size: item.size,
-    alignment: mode === "@" ? item.align : 1,
-    count: typeof item.count === "bigint" ? Number(item.count) : item.count,
-    shape: item.shape,
-    name,
-    fields: item.fields,
-    target: item.target,
-  };
-}
-
-/**
- * The error for a second field named `name` in one record, saying which fields and why
- * (a record unpacks to an object keyed by its names, so they must differ).
- */
-function duplicateName(frame: Frame, name: string): StructError {
-  const first = frame.fields.findIndex((f) => f.name === name);
-  const offset = frame.fields[first]?.offset ?? 0;
-  return new StructError(
-    `duplicate field name '${name}' in struct format: field ${frame.fields.length} of the ` +
-      `same record has the name of field ${first} (offset ${offset}); a record unpacks to ` +
-      "an object keyed by its names, so rename one (or leave it unnamed)",
-  );
-}
-
-/** Align, name and append an item to a frame; returns the index after its `:name:`. */
-function place(
-  frame: Frame,
-  item: Item,
-  mode: Mode,
-  fmt: string,
-  i: number,
-  topLevel: boolean,
-): number {
-  let name: string | null = null;
-  if (fmt[i] === ":") {
-    const s = scanName(fmt, i);
-    name = s.value;
-    i = s.end;
-    if (frame.names.has(name)) throw duplicateName(frame, name);
-    frame.names.add(name);
-  }
-  if (mode === "@") {
-    frame.cursor.align(item.align);
-    if (item.align > frame.commonAlign) frame.commonAlign = item.align;
-    // NumPy pads a record element whose size is not a multiple of its alignment.
-    const rem = item.size % item.align;
-    if (item.code === "T" && rem !== 0) item.size += item.align - rem;
-  }
-  if (!topLevel || name !== null || !mergeInto(frame, item, mode)) {
-    frame.fields.push(makeField(item, mode, frame.cursor.offset, name));
-  }
-  const stringLike = STRING_CODES.includes(item.code);
-  const elements = item.shape === null ? 1 : product(item.shape);
-  if (stringLike && item.unit > 0) {
-    frame.cursor.add(BigInt(item.count) * BigInt(elements), item.unit);
-  } else if (stringLike) frame.cursor.add(elements, item.size);
-  else frame.cursor.add(item.count, item.size * elements);
-  if (item.code !== "x") {
-    frame.length += stringLike || !topLevel ? 1 : Number(item.count);
-  }
-  return i;
-}
-
-/**
- * Fold a top-level item into the field before it when CPython would read both as
- * one run (`bb` is `2b` there): same code and mode, no name, shape, record or
- * pointer target, right after it. A long format then costs memory per run of
- * codes, not per character.
- */
-function mergeInto(frame: Frame, item: Item, mode: Mode): boolean {
-  const last = frame.fields[frame.fields.length - 1];
-  if (
-    last === undefined ||
-    last.code !== item.code ||
-    last.mode !== mode ||
-    last.name !== null ||
-    last.shape !== null ||
-    item.shape !== null ||
-    item.fields !== null ||
-    item.target !== null ||
-    last.target !== null ||
-    STRING_CODES.includes(item.code) ||
-    typeof item.count !== "number" ||
-    last.offset + last.count * last.size !== frame.cursor.offset
-  ) {
-    return false;
-  }
-  // Fields stay unfrozen until the layout is complete (`layoutOf` freezes them).
-  (last as { count: number }).count += item.count;
-  return true;
 }

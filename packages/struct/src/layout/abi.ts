@@ -11,11 +11,35 @@ export interface CodeInfo {
 }
 
 /**
- * Native size of each code on every ABI, as `code size[/align]` (the alignment is the size
- * unless given): CPython's `native_table`, plus the PEP 3118 codes.
+ * Size of each code that has the same size on every ABI and in every mode: CPython's
+ * `native_table` plus the PEP 3118 codes. The alignment is the size, but a complex
+ * number's (`F D Zf Zd Zg`) is that of its parts.
  */
-const COMMON_NATIVE =
-  "x1 c1 b1 B1 ?1 h2 H2 i4 I4 q8 Q8 e2 f4 d8 F8/4 D16/8 Zf8/4 Zd16/8 s1 p1 u2 w4 t1";
+const SIZES: Readonly<Record<string, number>> = {
+  x: 1,
+  c: 1,
+  b: 1,
+  B: 1,
+  "?": 1,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  q: 8,
+  Q: 8,
+  e: 2,
+  f: 4,
+  d: 8,
+  F: 8,
+  D: 16,
+  Zf: 8,
+  Zd: 16,
+  s: 1,
+  p: 1,
+  u: 2,
+  w: 4,
+  t: 1,
+};
 
 /** `long`, pointer and `long double` sizes of each ABI. */
 const WIDTHS: Readonly<Record<Abi, readonly [number, number, number]>> = {
@@ -23,28 +47,6 @@ const WIDTHS: Readonly<Record<Abi, readonly [number, number, number]>> = {
   llp64: [4, 8, 8],
   wasm32: [4, 4, 16],
 };
-
-const tables = new Map<Abi, Readonly<Record<string, CodeInfo>>>();
-
-/** The native table of an ABI (made on first use). */
-function nativeTable(abi: Abi): Readonly<Record<string, CodeInfo>> {
-  let table = tables.get(abi);
-  if (table === undefined) {
-    const [long, ptr, ld] = WIDTHS[abi];
-    const spec = `${COMMON_NATIVE} l${long} L${long} n${ptr} N${ptr} P${ptr} O${ptr} &${ptr} g${ld} Zg${2 * ld}/${ld}`;
-    const made: Record<string, CodeInfo> = {};
-    for (const item of spec.split(" ")) {
-      const [, code, size, align] = /^(\D+)(\d+)(?:\/(\d+))?$/.exec(item)!;
-      made[code!] = { size: Number(size), align: Number(align ?? size) };
-    }
-    table = made;
-    tables.set(abi, table);
-  }
-  return table;
-}
-
-/** Codes of the standard modes (`= < > !`); `n N P g Zg` do not exist there (CPython: bad char). */
-const STANDARD = /^(?:[xcbB?hHiIlLqQefdFDspuwt]|Z[fd])$/;
 
 /**
  * Size and alignment of `code` in a native (`native = true`) or standard mode, or
@@ -54,11 +56,28 @@ const STANDARD = /^(?:[xcbB?hHiIlLqQefdFDspuwt]|Z[fd])$/;
  * codeInfo("l", true, "llp64"); // { size: 4, align: 4 }
  */
 export function codeInfo(code: string, native: boolean, abi: Abi): CodeInfo | undefined {
-  const table = nativeTable(abi);
+  let size = SIZES[code];
   if (native || code === "O" || code === "&") {
-    return Object.hasOwn(table, code) ? table[code] : undefined;
+    if (size === undefined) {
+      const [long, ptr, ld] = WIDTHS[abi];
+      const sizes: Readonly<Record<string, number>> = {
+        l: long,
+        L: long,
+        n: ptr,
+        N: ptr,
+        P: ptr,
+        O: ptr,
+        "&": ptr,
+        g: ld,
+        Zg: 2 * ld,
+      };
+      size = sizes[code];
+    }
+    if (size === undefined) return undefined;
+    return { size, align: "FDZ".includes(code[0]!) ? size / 2 : size };
   }
-  if (!STANDARD.test(code)) return undefined;
-  // Standard sizes are the native ones of LP64 but for `l L` (4 bytes); no alignment.
-  return { size: code === "l" || code === "L" ? 4 : table[code]!.size, align: 1 };
+  // Standard sizes are those of LP64 but for `l L` (4 bytes); `n N P g Zg` do not exist
+  // there (CPython: bad char); no alignment.
+  if (code === "l" || code === "L") size = 4;
+  return size === undefined ? undefined : { size, align: 1 };
 }

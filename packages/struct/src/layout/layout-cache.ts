@@ -7,6 +7,7 @@
 import type { ManyPacker, Packer } from "../codec/compile-pack.js";
 import type { ColumnsDecoder, Unpacker } from "../codec/compile-unpack.js";
 import { buildProgram, type Program } from "../codec/ir.js";
+import type { Int64Number } from "../codec/ops.js";
 import { VALUE_FLOOR, VALUES_PER_BYTE } from "../codec/value-budget.js";
 import { parseLayout } from "../grammar/parse.js";
 import type { Abi, Layout } from "../types.js";
@@ -43,7 +44,12 @@ export interface Compiled {
   guarded: Packer | null;
 }
 
-const compiled = new Map<string, Compiled>();
+/**
+ * Compiled formats by options and format text; with the default options (those of the
+ * module-level functions) by the text alone, which no other key can be (a format has no
+ * NUL), so that a call finds its format with one lookup and no key to build.
+ */
+export const compiled: Map<string, Compiled> = new Map();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= MAX_CACHE) cache.clear();
@@ -63,22 +69,26 @@ export function layoutOf(fmt: string, abi: Abi): Layout {
 }
 
 /**
- * The compiled format of a checked format text for an ABI and codec options.
+ * The compiled format of a checked format text for an ABI and codec options (`int64`:
+ * the readers of the `int64: "number"` option, or `null`).
  *
  * @example
- * compiledOf("<i", "lp64", true, false).size; // 4
+ * compiledOf("<i", "lp64", true, null).size; // 4
  */
 export function compiledOf(
   fmt: string,
   abi: Abi,
   codegen: boolean,
-  int64Number: boolean,
+  int64: Int64Number | null,
 ): Compiled {
-  const key = `${abi}\0${codegen ? 1 : 0}${int64Number ? 1 : 0}\0${fmt}`;
+  const key =
+    abi === "lp64" && codegen && int64 === null
+      ? fmt
+      : `${abi}\0${codegen ? 1 : 0}${int64 === null ? 0 : 1}\0${fmt}`;
   const hit = compiled.get(key);
   if (hit !== undefined) return hit;
   const layout = layoutOf(fmt, abi);
-  const program = buildProgram(layout, abi, int64Number);
+  const program = buildProgram(layout, abi, int64);
   const { size, length, values } = program;
   return remember(compiled, key, {
     format: fmt,
