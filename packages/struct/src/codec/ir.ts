@@ -3,7 +3,7 @@
  * sub-arrays): one node per value position, offsets relative to the parent.
  * Both the interpreter and the code generator read it.
  */
-import { STRING_CODES } from "../grammar/parse.js";
+import { STRING_CODES } from "../grammar/string-codes.js";
 import type { Abi, Field, Layout } from "../types.js";
 import * as K from "./kinds.js";
 import { type Int64Number, type Op, opFor } from "./ops.js";

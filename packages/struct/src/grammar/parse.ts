@@ -9,15 +9,13 @@ import { StructError } from "../errors.js";
 import { codeInfo } from "../layout/abi.js";
 import { exactSize, grow, type Size, ssizeMax, tooLong } from "../layout/size.js";
 import type { Abi, Field, Layout, Mode } from "../types.js";
+import { STRING_CODES } from "./string-codes.js";
 
 /** Deepest `T{}` nesting (and longest `&` chain) accepted; deeper is a `StructError`. */
 export const MAX_DEPTH = 64;
 
 /** Most sub-array dimensions (NumPy's `NPY_MAXDIMS`); more is a `StructError`. */
 export const MAX_DIMS = 64;
-
-/** Codes whose count is a length (one value), not a repeat. */
-export const STRING_CODES = "spuwt";
 
 /** Codes never folded into the field before them: strings, records and pointers. */
 const UNMERGED_CODES = `${STRING_CODES}T&`;

@@ -3,7 +3,7 @@
  * sub-array shape, or a string code (`s p u w t`), gives one value; any other field as
  * many as its count (`3h` is three values). Padding gives none.
  */
-import { STRING_CODES } from "../grammar/parse.js";
+import { STRING_CODES } from "../grammar/string-codes.js";
 import type { Field, Layout } from "../types.js";
 
 /**
