@@ -57,18 +57,6 @@ export interface Trust {
 }
 
 /**
- * One record kept for as long as the module lives. Optimised code holds the hidden class
- * (map) of the objects it was made for weakly: when a full GC finds no record alive (a
- * program that has dropped every view; the bench, which collects before each timed call),
- * the map goes, and every function specialised for records is deoptimised and optimised
- * again (memoryview create + slice + release with a GC before each call, as the bench
- * does: ~740 deoptimisations a run → ~280, the row ~25% faster). A record that stays
- * keeps the map. (Node's `--retain-maps-for-n-gc` is 2 full GCs.)
- */
-const kept: ViewRecord[] = [];
-const NO_MEMORY = new ArrayBuffer(0);
-
-/**
  * The fields of a {@link ViewRecord}: exactly those of `BufferView` (declared by this
  * interface, assigned by the constructor).
  *
@@ -89,7 +77,6 @@ export class ViewRecord {
   static {
     // console.log and String() show the layout and first items (print/view-summary.ts).
     installPrinting(ViewRecord.prototype, describeBufferView);
-    kept.push(new ViewRecord(null, NO_MEMORY, 0, 0, true, 1, "B", 1, [0], [1], null, "lp64", null));
   }
 
   // Assigned by the constructor, not by field initializers: fewer bytes of bytecode on
