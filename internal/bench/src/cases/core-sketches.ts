@@ -296,6 +296,8 @@ export const cases: OursCase<OpsData>[] = [
     section: "slice-release",
     name: "sketch: memoryview with its own layout object per view (as CPython's); slice; release",
     output: "value",
+    // Written out rather than shared with the row above: closures made at one site share
+    // V8's type feedback, so both sketch classes would meet one polymorphic loop.
     setup: (d) => {
       const exporter = new NDBuffer(d.bytes.buffer, { shape: [d.bytes.length], readonly: true });
       return () => {
