@@ -37,6 +37,13 @@
 //   `MemoryView2`), which `.name`, `util.inspect` and our own messages show; its fix,
 //   `keepNames`, adds a `__name()` call per function. Rolldown keeps names as written,
 //   and a class it had to rename fails the build here.
+//
+// `--cjs src/X.ts` also writes `dist/node/X.cjs`: the module as one CommonJS file with all
+// of its code in it, importing `node:` builtins only (else the build fails), and
+// exporting what tsc's `dist/X.js` does. The CLI's bin, a CommonJS file, answers
+// `pybuf --help` from `src/help.ts` so built, without starting Node's ES module loader
+// (issue #20: on Node 20 an ES module file starts a few milliseconds later than a
+// CommonJS one).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -61,8 +68,24 @@ const exported = new Set();
  * must read `{ types, node: "./dist/node/X.js", default: "./dist/X.js" }` for `src/X.ts`,
  * and the extra entries.
  */
+/** The command line: extra ES module entries, and `--cjs` ones (`help` for `src/help.ts`). */
+const { esm: extraEntries, cjs: commonJsEntries } = commandLine(process.argv.slice(2));
+
+function commandLine(args) {
+  const esm = [];
+  const cjs = [];
+  for (let i = 0; i < args.length; i++) {
+    const commonJs = args[i] === "--cjs";
+    const file = commonJs ? args[++i] : args[i];
+    const name = /^src\/(.+)\.ts$/.exec(file ?? "")?.[1];
+    if (name === undefined) fail(`an entry is src/X.ts, not ${file}`);
+    (commonJs ? cjs : esm).push(name);
+  }
+  return { esm, cjs };
+}
+
 function entryPoints() {
-  const entries = new Set(process.argv.slice(2).map((e) => e.replace(/^src\/(.+)\.ts$/, "$1")));
+  const entries = new Set(extraEntries);
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
     if (subpath === "./package.json") continue;
     const built = /^\.\/dist\/(.+)\.js$/.exec(target?.default ?? "");
@@ -291,12 +314,64 @@ async function bundle(input, viaMain) {
       else if (mainModules.has(id)) checkCopy(id, chunk.fileName);
     }
     if (chunk.map === null) writeReexports(chunk.fileName, chunk.code, chunk.moduleIds);
-    // A class renamed to dodge a name clash in the merged scope (`Foo$1`) would show that
-    // name in `.name`, `util.inspect` and messages: rename one of the two in the sources.
-    const renamed =
-      /(?:^|\n)(?:export )?(?:class ([\w$]+\$\d+)\b|var ([\w$]+\$\d+) = class\b)/.exec(chunk.code);
-    if (renamed !== null)
-      fail(`dist/node/${chunk.fileName}: class ${renamed[1] ?? renamed[2]} was renamed`);
+    checkClassNames(chunk);
+  }
+}
+
+/**
+ * A class renamed to dodge a name clash in the merged scope (`Foo$1`) would show that
+ * name in `.name`, `util.inspect` and messages: rename one of the two in the sources.
+ */
+function checkClassNames(chunk) {
+  const renamed = /(?:^|\n)(?:export )?(?:class ([\w$]+\$\d+)\b|var ([\w$]+\$\d+) = class\b)/.exec(
+    chunk.code,
+  );
+  if (renamed !== null)
+    fail(`dist/node/${chunk.fileName}: class ${renamed[1] ?? renamed[2]} was renamed`);
+}
+
+/**
+ * `src/<name>.ts` as `dist/node/<name>.cjs` (`--cjs`): one CommonJS file with all of its
+ * code, importing `node:` builtins only, exporting the names tsc's `dist/<name>.js` does.
+ */
+async function bundleCommonJs(name) {
+  const file = `${name}.cjs`;
+  const build = await rolldown({
+    cwd: dir,
+    input: { [name]: join(dir, "src", `${name}.ts`) },
+    // `node`: `import.meta.url` becomes the file's own URL (`__filename`'s).
+    platform: "node",
+    plugins: [
+      {
+        name: "builtins-only",
+        resolveId(source, importer) {
+          if (importer === undefined || /^[./]/.test(source)) return null;
+          if (source.startsWith("node:")) return { id: source, external: true };
+          this.error(`${relative(dir, importer)} imports "${source}", which ${file} cannot`);
+        },
+      },
+    ],
+    transform: { target: ["es2022", "node20.19"] },
+  });
+  const { output } = await build.write({
+    dir: outdir,
+    format: "cjs",
+    // Strict mode, as the ES module it was.
+    strict: true,
+    entryFileNames: "[name].cjs",
+    sourcemap: true,
+    minify: false,
+    comments: { legal: true, annotation: true, jsdoc: false },
+  });
+  await build.close();
+  const chunks = output.filter((o) => o.type === "chunk");
+  if (chunks.length !== 1)
+    fail(`${file} is not one file: src/${name}.ts imports a module dynamically`);
+  checkClassNames(chunks[0]);
+  const built = createRequire(import.meta.url)(join(outdir, file));
+  const plain = await import(pathToFileURL(join(dir, "dist", `${name}.js`)).href);
+  if (Object.keys(built).join() !== Object.keys(plain).join()) {
+    fail(`dist/node/${file} exports other names than dist/${name}.js`);
   }
 }
 
@@ -350,3 +425,4 @@ for (const [name, file] of Object.entries(others)) {
 }
 if (Object.keys(rest).length > 0) await bundle(rest, true);
 await checkEntries([...exported]);
+for (const name of commonJsEntries) await bundleCommonJs(name);

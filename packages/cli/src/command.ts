@@ -4,6 +4,7 @@
  */
 import type { StructOptions } from "@pybuffer/struct";
 import { type OptionSpec, type ParsedArgs, stringOption } from "./args.js";
+import type { CommandSummary } from "./commands/list.js";
 import type { LineWriter } from "./output.js";
 import { usageError } from "./usage-error.js";
 
@@ -19,10 +20,7 @@ export interface Command {
  * A command as the command list names it: its module (and the engine it imports) loads
  * only when the command runs, so that `pybuf --help` starts as fast as `node` does.
  */
-export interface CommandEntry {
-  readonly name: string;
-  /** Its line in `pybuf --help`. */
-  readonly summary: string;
+export interface CommandEntry extends CommandSummary {
   load(): Promise<Command>;
 }
 

@@ -1,5 +1,5 @@
 // The CLI's library entry: the error classes its commands throw, re-exported from the
-// lowest layer like every package of the family. The command itself is `dist/main.js`.
+// lowest layer like every package of the family. The command is `bin/pybuf.cjs`.
 export {
   BufferError,
   IndexError,

@@ -1,5 +1,5 @@
 /**
- * Every `pybuf` call but `--help` and `--version` (`main.ts`): the sample tour, or one
+ * Every `pybuf` call but `--help` and `--version` (`help.ts`): the sample tour, or one
  * command, its module loaded now. Output goes through a `LineWriter`; a failure becomes
  * one line on stderr and the exit status `fail.ts` gives it.
  */

@@ -1,7 +1,8 @@
 /**
- * The built `pybuf`, spawned as users run it (the package's bin, `bin/pybuf.js`, which
- * runs `dist/node/main.js`), and fixture files in a temporary directory. `pnpm run ci` builds
- * before testing.
+ * The built `pybuf`, spawned as users run it (the package's bin, `bin/pybuf.cjs`, which
+ * answers `--help` and `--version` from `dist/node/help.cjs` and runs `dist/node/main.js`
+ * for the rest), and fixture files in a temporary directory. `pnpm run ci` builds before
+ * testing.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const MAIN: string = fileURLToPath(new URL("../bin/pybuf.js", import.meta.url));
+export const MAIN: string = fileURLToPath(new URL("../bin/pybuf.cjs", import.meta.url));
 export const SAMPLE: string = fileURLToPath(new URL("../sample/tone.wav", import.meta.url));
 
 /** The result of one run: exit status, stdout, stderr. */

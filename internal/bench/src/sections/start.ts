@@ -2,9 +2,9 @@
  * Start time (issue #20): whole processes, as a short-lived tool, a serverless function or
  * a test runner pays for them on every start. The reference is a bare `node -e 0`; beside
  * it, Node importing one of our packages and doing nothing else, the `pybuf` command
- * printing its help, and CPython starting with its `struct` module (`python3.13 -c
- * 'import struct'`). Each timed call spawns one process and waits for it to end
- * (`spawnSync`), so a row's figure is the whole process: Node's own start, module
+ * printing its help and its version, and CPython starting with its `struct` module
+ * (`python3.13 -c 'import struct'`). Each timed call spawns one process and waits for it
+ * to end (`spawnSync`), so a row's figure is the whole process: Node's own start, module
  * loading and the package's top-level work. The Node rows run on the Node running the
  * bench (`pnpm bench -- --node 24` measures Node 24), from this package's folder, where
  * the packages resolve as a user's `node_modules` would hold them.
@@ -93,7 +93,8 @@ function pythonRow(): Row<StartData> {
 
 export const start: Section<StartData> = {
   id: "start",
-  title: "start a process: bare `node`, `node` importing a package, `pybuf --help`, CPython",
+  title:
+    "start a process: bare `node`, `node` importing a package, `pybuf --help`/`--version`, CPython",
   unit: "start",
   python: "spawned",
   make: () => ({ cwd: HERE, pybuf: pybufBin() }),
@@ -117,13 +118,21 @@ export const start: Section<StartData> = {
     importRow("pybuffer"),
     // npy also loads fflate (the deflate of `.npz` archives).
     importRow("@pybuffer/npy"),
-    // What any command written as an ES module file pays on the Node running the bench
-    // before it does anything: the floor under `pybuf --help`.
+    // What any command written as a CommonJS file pays on the Node running the bench
+    // before it does anything: the floor under `pybuf --help` and `pybuf --version`, which
+    // the bin (a CommonJS file) answers without loading the ES module CLI.
+    processRow("floor: a CommonJS file that writes one line", "js", () => [
+      process.execPath,
+      [join(HERE, "floor", "print-line.cjs")],
+    ]),
+    // The same as an ES module file: on Node 20 it starts the ES module loader, a few
+    // milliseconds more (the bin was one until issue #20).
     processRow("floor: an ES module file that writes one line", "js", () => [
       process.execPath,
       [join(HERE, "floor", "print-line.mjs")],
     ]),
     processRow("pybuf --help", "ours", (d) => [process.execPath, [d.pybuf, "--help"]]),
+    processRow("pybuf --version", "ours", (d) => [process.execPath, [d.pybuf, "--version"]]),
     pythonRow(),
   ],
   pythonFiles: () => ({}),
