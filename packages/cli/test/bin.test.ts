@@ -6,7 +6,8 @@
  * output, status and stderr through either.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import module from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,8 +23,14 @@ const manifest = JSON.parse(readFileSync(join(PACKAGE, "package.json"), "utf8"))
 const fixtures = fixtureDir();
 afterAll(() => fixtures.remove());
 
-function spawnRun(file: string, args: string[], extra: Record<string, string> = {}): Run {
-  const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...extra };
+/** Runs `node file ...args`; `extra` sets variables of the environment, or (undefined) removes them. */
+function spawnRun(
+  file: string,
+  args: string[],
+  extra: Record<string, string | undefined> = {},
+): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...extra };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const run = spawnSync(process.execPath, [file, ...args], { encoding: "utf8", env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -86,6 +93,26 @@ describe("bin/pybuf.cjs", () => {
       stdout: "",
       stderr: "pybuf unpack: missing FILE (see 'pybuf unpack --help')\n",
     });
+  });
+
+  it("writes nothing but Node's compile cache, in the temporary directory, on Node >= 22.1", () => {
+    const tmp = join(fixtures.dir, "tmp");
+    mkdirSync(tmp);
+    for (let i = 0; i < 2; i++) {
+      expect(
+        spawnRun(MAIN, ["calcsize", "<bq"], {
+          TMPDIR: tmp,
+          NODE_COMPILE_CACHE: undefined,
+          NODE_DISABLE_COMPILE_CACHE: undefined,
+        }),
+      ).toEqual({
+        status: 0,
+        stdout: "9\n",
+        stderr: "",
+      });
+    }
+    const cache = "enableCompileCache" in module ? ["node-compile-cache"] : [];
+    expect(readdirSync(tmp)).toEqual(cache);
   });
 
   it("reports the peak RSS under PYBUF_REPORT_RSS=1, for help and commands alike", () => {
