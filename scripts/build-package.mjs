@@ -60,14 +60,6 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The entries of the `exports` map (`print/index` for `./dist/print/index.js`). */
-const exported = new Set();
-
-/**
- * Rolldown's input (output name → source file): every subpath of the `exports` map, which
- * must read `{ types, node: "./dist/node/X.js", default: "./dist/X.js" }` for `src/X.ts`,
- * and the extra entries.
- */
 /** The command line: extra ES module entries, and `--cjs` ones (`help` for `src/help.ts`). */
 const { esm: extraEntries, cjs: commonJsEntries } = commandLine(process.argv.slice(2));
 
@@ -84,6 +76,14 @@ function commandLine(args) {
   return { esm, cjs };
 }
 
+/** The entries of the `exports` map (`print/index` for `./dist/print/index.js`). */
+const exported = new Set();
+
+/**
+ * Rolldown's input (output name → source file): every subpath of the `exports` map, which
+ * must read `{ types, node: "./dist/node/X.js", default: "./dist/X.js" }` for `src/X.ts`,
+ * and the extra entries.
+ */
 function entryPoints() {
   const entries = new Set(extraEntries);
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
