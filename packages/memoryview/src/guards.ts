@@ -12,7 +12,7 @@ import {
   getBuffer,
   type Memory,
 } from "@pybuffer/core";
-import { NotImplementedError, ValueError } from "@pybuffer/struct";
+import { BufferError, NotImplementedError, ValueError } from "@pybuffer/struct";
 
 /**
  * `ValueError('operation forbidden on released memoryview object')`.
@@ -22,6 +22,17 @@ import { NotImplementedError, ValueError } from "@pybuffer/struct";
  */
 export function releasedError(): ValueError {
   return new ValueError("operation forbidden on released memoryview object");
+}
+
+/**
+ * `BufferError('memoryview has 2 exported buffers')`: a view cannot be released while
+ * buffers exported from it are held.
+ *
+ * @example
+ * throw heldExportsError(1);
+ */
+export function heldExportsError(n: number): BufferError {
+  return new BufferError(`memoryview has ${n} exported buffer${n === 1 ? "" : "s"}`);
 }
 
 /**

@@ -14,23 +14,6 @@ export const PIL = 4;
 /** Released. @example (flags & RELEASED) !== 0 */
 export const RELEASED = 8;
 
-/** The layout of a view that has none yet. @example PLACEHOLDER.len; // 0 */
-export const PLACEHOLDER: BufferView = {
-  obj: null,
-  memory: new ArrayBuffer(0),
-  buf: 0,
-  len: 0,
-  readonly: true,
-  itemsize: 1,
-  format: "B",
-  ndim: 1,
-  shape: [0],
-  strides: [1],
-  suboffsets: null,
-  abi: "lp64",
-  internal: null,
-};
-
 /**
  * A layout with full information (CPython's `init_shape_strides`): format `B` when
  * missing, 1-D shape from `len`, C strides. Arrays the source already has are shared

@@ -157,6 +157,26 @@ function slicedStride(stride: number, step: number, abi: Abi): number {
 }
 
 /**
+ * Whether a slice is `[first:last]` with integers `0 <= first <= last <= length` (no
+ * step), which `adjust` would leave as it is. -0 is not a Python int: it is left to
+ * `adjust`, which refuses it.
+ */
+function isPlainRange(first: SliceBound, last: SliceBound, by: SliceBound, length: number) {
+  return (
+    by === undefined &&
+    typeof first === "number" &&
+    typeof last === "number" &&
+    // 0 or more, but not -0 (1 / -0 is -Infinity).
+    1 / first > 0 &&
+    1 / last > 0 &&
+    first <= last &&
+    last <= length &&
+    Number.isInteger(first) &&
+    Number.isInteger(last)
+  );
+}
+
+/**
  * `init_slice` + `init_len` for a one-dimensional view without suboffsets, building the
  * sliced layout in one object literal (the same fields, in the same order, as
  * `ownLayout`) instead of copying the layout, its arrays, then narrowing the copy
@@ -173,13 +193,26 @@ export function slice1D(
   last: SliceBound,
   by: SliceBound,
 ): BufferView {
-  const length = adjust(first, last, by, (src.shape as number[])[0] as number, src.abi);
-  const step = adjStep;
+  const n = (src.shape as number[])[0] as number;
+  let length: number;
+  let start: number;
+  let step: number;
+  if (isPlainRange(first, last, by, n)) {
+    // `m.slice(a, b)` with integers 0 <= a <= b <= n, the usual call: nothing to convert
+    // or clamp. (Kept out of `adjust`, which then stays out of the inlined code.)
+    length = (last as number) - (first as number);
+    start = first as number;
+    step = 1;
+  } else {
+    length = adjust(first, last, by, n, src.abi);
+    start = adjStart;
+    step = adjStep;
+  }
   const stride = (src.strides as number[])[0] as number;
   return {
     obj: src.obj,
     memory: src.memory,
-    buf: src.buf + stride * adjStart,
+    buf: src.buf + stride * start,
     len: length * src.itemsize,
     readonly: src.readonly,
     itemsize: src.itemsize,

@@ -17,7 +17,14 @@ import {
   toContiguous,
 } from "@pybuffer/core";
 import { describe, expect, it } from "vitest";
-import { BufferError, memoryview, Slice, UnicodeEncodeError, ValueError } from "../src/index.js";
+import {
+  BufferError,
+  type MemoryView,
+  memoryview,
+  Slice,
+  UnicodeEncodeError,
+  ValueError,
+} from "../src/index.js";
 
 function bytes(n: number): ArrayBuffer {
   return new Uint8Array(Array.from({ length: n }, (_, i) => i)).buffer;
@@ -126,6 +133,40 @@ describe("one-dimensional slice fast path", () => {
         }
       }
     }
+    for (const base of bases) base.release();
+    expect(exportCount(nd)).toBe(0);
+  });
+
+  it("gives what general slicing gives for two bounds and no step, the usual call", () => {
+    const nd = new NDBuffer(bytes(24), { shape: [12], strides: [-2], offset: 22, format: "H" });
+    const root = memoryview(nd);
+    const bases = [root, root.slice(null, null, -1), root.slice(1, 7)];
+    // -0 and 1.5 are not Python ints; true is (1); 2 ** 53 is past any length.
+    const bounds = [0, -0, 1, 1.5, 3, 6, 7, 11, 12, 13, -1, -12, 2 ** 53, true, null, "1"];
+    const outcome = (f: () => MemoryView) => {
+      try {
+        const v = f();
+        const seen = [v.shape, v.strides, v.nbytes, v.toList()];
+        v.release();
+        return seen;
+      } catch (error) {
+        return `${(error as Error).constructor.name}: ${(error as Error).message}`;
+      }
+    };
+    for (const base of bases) {
+      for (const start of bounds) {
+        for (const stop of bounds) {
+          const fast = outcome(() => base.slice(start as never, stop as never));
+          const general = outcome(
+            () => base.get([new Slice(start as never, stop as never)]) as never,
+          );
+          expect(fast).toEqual(general);
+        }
+      }
+    }
+    expect(outcome(() => root.slice(-0, 2))).toBe(
+      "TypeError: slice indices must be integers or None or have an __index__ method",
+    );
     for (const base of bases) base.release();
     expect(exportCount(nd)).toBe(0);
   });

@@ -194,4 +194,24 @@ describe("subclasses", () => {
     m.release();
     expect(exportCount(other)).toBe(0);
   });
+
+  it("cannot make a second view from what a slice handed to their constructor", () => {
+    let kept: unknown;
+    class Keeper extends MemoryView {
+      constructor(obj: unknown) {
+        kept = obj;
+        super(obj);
+      }
+    }
+    const nd = new NDBuffer(new Uint8Array([1, 2, 3]).buffer, { shape: [3] });
+    const m = new Keeper(nd);
+    const s = m.slice(1);
+    expect(s.toList()).toEqual([2, 3]);
+    expect(() => new Keeper(kept)).toThrow(
+      new TypeError("memoryview: a bytes-like object is required, not 'ViewSeed'"),
+    );
+    s.release();
+    m.release();
+    expect(exportCount(nd)).toBe(0);
+  });
 });
