@@ -142,16 +142,36 @@ export class MemoryView<F extends string = any, N extends number = any>
       mbuf = obj._mbuf;
       view = ownLayout(obj._view);
     } else {
-      if (!checkBuffer(obj)) {
+      const source = (new.target as typeof MemoryView).exporterOf(obj);
+      if (!checkBuffer(source)) {
         throw new TypeError(
           `memoryview: a bytes-like object is required, not '${pythonTypeName(obj)}'`,
         );
       }
-      const master = exportOf(obj, PyBUF_FULL_RO);
+      const master = exportOf(source, PyBUF_FULL_RO);
       mbuf = new ManagedBuffer(master, true);
       view = ownLayout(master);
     }
     super(mbuf, view);
+  }
+
+  /**
+   * What `new Class(obj)` exports when `obj` is not a memoryview: `obj` itself here. A
+   * subclass that takes other kinds of sources overrides it (the `pybuffer` umbrella's
+   * class turns JavaScript's binary types into exporters); anything it returns that is not
+   * an exporter meets memoryview's `TypeError`, naming `obj`'s type. Views derived from a
+   * view (slices, casts, `toReadOnly()`) do not come here.
+   *
+   * @example
+   * class Bytes extends MemoryView {
+   *   protected static override exporterOf(obj: unknown): unknown {
+   *     return obj instanceof Uint8Array ? new NDBuffer(obj.slice().buffer, { shape: [obj.length] }) : obj;
+   *   }
+   * }
+   * new Bytes(new Uint8Array([1, 2])).toList(); // [1, 2]
+   */
+  protected static exporterOf(obj: unknown): unknown {
+    return obj;
   }
 
   /**

@@ -195,6 +195,30 @@ describe("subclasses", () => {
     expect(exportCount(other)).toBe(0);
   });
 
+  it("choose what their constructor exports (exporterOf), for new views only", () => {
+    const seen: unknown[] = [];
+    class Bytes extends MemoryView {
+      protected static override exporterOf(obj: unknown): unknown {
+        seen.push(obj);
+        return obj instanceof Uint8Array
+          ? new NDBuffer(obj.slice().buffer, { shape: [obj.length] })
+          : obj;
+      }
+    }
+    const source = new Uint8Array([1, 2, 3]);
+    const m = new Bytes(source);
+    expect(m.toList()).toEqual([1, 2, 3]);
+    for (const derived of [m.slice(1), m.cast("B"), m.toReadOnly(), new Bytes(m)]) {
+      expect(derived).toBeInstanceOf(Bytes);
+      derived.release();
+    }
+    expect(seen).toEqual([source]);
+    expect(() => new Bytes([1, 2])).toThrow(
+      new TypeError("memoryview: a bytes-like object is required, not 'list'"),
+    );
+    m.release();
+  });
+
   it("cannot make a second view from what a slice handed to their constructor", () => {
     let kept: unknown;
     class Keeper extends MemoryView {

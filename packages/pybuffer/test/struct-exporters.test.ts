@@ -139,3 +139,69 @@ describe("Struct over exporters", () => {
     expect(Array.from(out)).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe("everything but exporters goes to @pybuffer/struct as given", () => {
+  /** The value, or the error's class and message, of `f()`; what it wrote into `out`. */
+  function outcome(f: () => unknown, out: Uint8Array): unknown {
+    out.fill(0);
+    try {
+      const value = f();
+      return [
+        value instanceof Object && Symbol.iterator in value
+          ? [...(value as Iterable<unknown>)]
+          : value,
+        [...out],
+      ];
+    } catch (error) {
+      return `${(error as Error).constructor.name}: ${(error as Error).message}`;
+    }
+  }
+  const out = new Uint8Array(8);
+  // Binary types, values struct refuses, and wrong argument counts: the umbrella's own
+  // road for these is a forwarding of its arguments, which must keep their count.
+  const buffers: unknown[] = [out, new DataView(out.buffer), out.buffer, "ab", undefined, null, 7];
+  const calls: [string, (m: typeof struct, b: unknown) => unknown][] = [
+    ["unpack", (m, b) => m.unpack("<hh", b as never)],
+    ["unpackFrom", (m, b) => m.unpackFrom("<h", b as never, 2)],
+    ["unpackFrom, no offset", (m, b) => m.unpackFrom("<h", b as never)],
+    [
+      "unpackFrom, extra",
+      (m, b) => (m.unpackFrom as never as (...a: unknown[]) => unknown)("<h", b, 0, 1),
+    ],
+    ["iterUnpack", (m, b) => m.iterUnpack("<h", b as never)],
+    ["unpackMany", (m, b) => m.unpackMany("<h", b as never)],
+    ["unpackColumns", (m, b) => m.unpackColumns("<h", b as never)],
+    ["packInto", (m, b) => m.packInto("<hh", b as never, 2, 7, -1)],
+    [
+      "packInto, no offset",
+      (m, b) => (m.packInto as never as (...a: unknown[]) => unknown)("<h", b),
+    ],
+    [
+      "packInto, one value short",
+      (m, b) => (m.packInto as never as (...a: unknown[]) => unknown)("<hh", b, 0, 7),
+    ],
+    ["unpack, buffer only", (m) => (m.unpack as never as (...a: unknown[]) => unknown)("<h")],
+    ["Struct.unpackFrom", (m, b) => new m.Struct("<h").unpackFrom(b as never, 2)],
+    ["Struct.unpackFrom, no offset", (m, b) => new m.Struct("<h").unpackFrom(b as never)],
+    ["Struct.unpack", (m, b) => new m.Struct("<hh").unpack(b as never)],
+    ["Struct.packInto", (m, b) => new m.Struct("<hh").packInto(b as never, 0, 7, 8)],
+    [
+      "Struct.packInto, no offset",
+      (m, b) => (new m.Struct("<h").packInto as never as (...a: unknown[]) => unknown)(b),
+    ],
+    ["Struct.packIntoArray", (m, b) => new m.Struct("<hh").packIntoArray(b as never, 4, [7, 8])],
+    ["Struct.packManyInto", (m, b) => new m.Struct("<h").packManyInto(b as never, 0, [[1], [2]])],
+    ["Struct.unpackMany", (m, b) => new m.Struct("<h").unpackMany(b as never)],
+    ["Struct.unpackColumns", (m, b) => new m.Struct("<h").unpackColumns(b as never)],
+    ["Struct.iterUnpack", (m, b) => new m.Struct("<h").iterUnpack(b as never)],
+  ];
+  const umbrella = { unpack, unpackFrom, iterUnpack, unpackMany, unpackColumns, packInto, Struct };
+
+  it.each(calls)("%s", (_name, call) => {
+    for (const b of buffers) {
+      expect(outcome(() => call(umbrella as never, b), out)).toEqual(
+        outcome(() => call(struct, b), out),
+      );
+    }
+  });
+});

@@ -5,6 +5,7 @@
 import structjs from "@aksel/structjs";
 import bufferpack from "bufferpack";
 import jspackModule from "jspack";
+import { Struct as UmbrellaStruct } from "pybuffer";
 import pythonStruct from "python-struct";
 import type { Section } from "../case.js";
 import { checkBytes } from "../checks.js";
@@ -80,6 +81,24 @@ export const packIHHd: Section<IHHdData> = {
         };
       },
     ),
+    {
+      // The class most users get (`import { Struct } from "pybuffer"`), a subclass whose
+      // methods also take exporters.
+      name: "the umbrella's: pybuffer's Struct.packInto loop (prealloc buffer)",
+      kind: "ours",
+      output: "bytes",
+      setup: ({ n, tuples }) => {
+        const s = new UmbrellaStruct(FORMAT);
+        const out = new Uint8Array(n * 16);
+        return () => {
+          for (let i = 0; i < n; i++) {
+            const r = tuples[i]!;
+            s.packInto(out, i * 16, r[0], r[1], r[2], r[3]);
+          }
+          return out;
+        };
+      },
+    },
     {
       name: "@aksel/structjs pack_into loop",
       kind: "peer",
