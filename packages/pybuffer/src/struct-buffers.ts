@@ -92,7 +92,7 @@ function lend<T>(
 /**
  * `struct.Struct`, whose methods also take exporters (a `MemoryView`, an `NDBuffer`, …).
  * Each method hands anything else (JS binary types, and what struct refuses) straight to
- * struct's, and leaves exporters to {@link lend}. No closure in the methods themselves: V8
+ * struct's, and leaves exporters to `lend`. No closure in the methods themselves: V8
  * makes the context a closure captures at every call, whichever branch runs, and that
  * made `packInto` over a `Uint8Array` cost 3.2× struct's own (589 against 185
  * instructions per call, counted with callgrind; 1.9× now, the cost of a second call).
