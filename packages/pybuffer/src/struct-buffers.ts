@@ -71,8 +71,6 @@ export function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: Buffe
   }
 }
 
-const base = struct.Struct.prototype;
-
 /**
  * `method` (one of struct's `Struct` methods) called on `self` with `args`, the first of
  * which is an exporter: with the exporter's bytes in its place, released after the call.
@@ -112,7 +110,7 @@ export class Struct<
     ...values: PackArgsOf<F, O>
   ): void {
     if (!exporterOnly(buffer)) super.packInto(buffer as BufferSource, offset, ...values);
-    else lend(this, base.packInto, true, [buffer, offset, ...values]);
+    else lend(this, super.packInto, true, [buffer, offset, ...values]);
   }
 
   override packIntoArray(
@@ -121,7 +119,7 @@ export class Struct<
     values: Readonly<PackArgsOf<F, O>>,
   ): void {
     if (!exporterOnly(buffer)) super.packIntoArray(buffer as BufferSource, offset, values);
-    else lend(this, base.packIntoArray, true, [buffer, offset, values]);
+    else lend(this, super.packIntoArray, true, [buffer, offset, values]);
   }
 
   override packManyInto(
@@ -130,17 +128,17 @@ export class Struct<
     rows: readonly Readonly<PackArgsOf<F, O>>[],
   ): void {
     if (!exporterOnly(buffer)) super.packManyInto(buffer as BufferSource, offset, rows);
-    else lend(this, base.packManyInto, true, [buffer, offset, rows]);
+    else lend(this, super.packManyInto, true, [buffer, offset, rows]);
   }
 
   override unpack(buffer: StructBuffer): UnpackedOf<F, O> {
     if (!exporterOnly(buffer)) return super.unpack(buffer as BufferSource);
-    return lend(this, base.unpack, false, [buffer]);
+    return lend(this, super.unpack, false, [buffer]);
   }
 
   override unpackFrom(buffer: StructBuffer, offset: number | bigint = 0): UnpackedOf<F, O> {
     if (!exporterOnly(buffer)) return super.unpackFrom(buffer as BufferSource, offset);
-    return lend(this, base.unpackFrom, false, [buffer, offset]);
+    return lend(this, super.unpackFrom, false, [buffer, offset]);
   }
 
   override iterUnpack(buffer: StructBuffer): UnpackIterator<UnpackedOf<F, O>> {
@@ -150,12 +148,12 @@ export class Struct<
 
   override unpackMany(buffer: StructBuffer): UnpackedOf<F, O>[] {
     if (!exporterOnly(buffer)) return super.unpackMany(buffer as BufferSource);
-    return lend(this, base.unpackMany, false, [buffer]);
+    return lend(this, super.unpackMany, false, [buffer]);
   }
 
   override unpackColumns(buffer: StructBuffer): ColumnsOf<F, O> {
     if (!exporterOnly(buffer)) return super.unpackColumns(buffer as BufferSource);
-    return lend(this, base.unpackColumns, false, [buffer]);
+    return lend(this, super.unpackColumns, false, [buffer]);
   }
 }
 
