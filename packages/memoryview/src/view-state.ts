@@ -103,12 +103,21 @@ export class ViewState {
       this._lo = span < 0 ? v.buf + span : v.buf;
       this._hi = n === 0 ? v.buf : span > 0 ? v.buf + v.itemsize + span : v.buf + v.itemsize;
     } else {
-      this._flags = layoutFlags(v);
-      this._lo = reachLow(v);
-      this._hi = reachHigh(v);
+      this._layoutChangedND(v);
     }
     this._codec = null;
     this._trust = null;
+  }
+
+  /**
+   * @internal `_layoutChanged` for any other layout, in a method of its own: the
+   * one-dimensional road above is inlined wherever views are made, and this one's calls
+   * would make it bigger for V8's inlining budget.
+   */
+  _layoutChangedND(v: BufferView): void {
+    this._flags = layoutFlags(v);
+    this._lo = reachLow(v);
+    this._hi = reachHigh(v);
   }
 
   /** @internal `CHECK_RELEASED`. */
