@@ -12,7 +12,7 @@ import {
   type TypedArray,
   toTypedArray,
 } from "@pybuffer/typedarray";
-import { type MemoryView, memoryview, Slice } from "pybuffer";
+import { type MemoryView, memoryview, Slice, MemoryView as UmbrellaView } from "pybuffer";
 import { expectType } from "./assert.js";
 
 // A Float64Array's view: format "d", one dimension.
@@ -111,3 +111,17 @@ const readme = mv.memoryview(new NDBuffer(new ArrayBuffer(16), { shape: [2, 4], 
 expectType(readme).is<mv.MemoryView<"<h", 2>>();
 expectType(readme.cast("B").cast("q").toList()).is<bigint[]>();
 expectType(readme.slice(1).toList()).is<number[][]>();
+
+// A subclass chooses what `new` exports (`exporterOf`), and keeps its types.
+class Bytes extends mv.MemoryView {
+  protected static override exporterOf(obj: unknown): unknown {
+    return obj instanceof Uint8Array
+      ? new NDBuffer(obj.slice().buffer, { shape: [obj.length] })
+      : obj;
+  }
+}
+expectType(new Bytes(new Uint8Array(2)).slice(1)).is<mv.MemoryView>();
+// @ts-expect-error: the hook is for subclasses, not callers
+mv.MemoryView.exporterOf(new Uint8Array(2));
+// @ts-expect-error: nor the umbrella's, which overrides it
+UmbrellaView.exporterOf(new Uint8Array(2));

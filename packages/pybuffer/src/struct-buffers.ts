@@ -46,16 +46,10 @@ function exporterOnly(obj: unknown): boolean {
 }
 
 /**
- * `use(bytes)` with the bytes of `obj`: `obj` itself unless it is an exporter, else a
- * `Uint8Array` over its buffer, released afterwards.
- *
- * @example
- * ```ts
- * withBytes(memoryview(new Uint8Array([1, 2])), false, (b) => b); // Uint8Array [1, 2]
- * ```
+ * `use(bytes)` with the bytes of the exporter `obj`: a `Uint8Array` over its buffer,
+ * released afterwards.
  */
-export function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: BufferSource) => T): T {
-  if (!exporterOnly(obj)) return use(obj as BufferSource);
+function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: BufferSource) => T): T {
   let view: BufferView;
   try {
     view = getBuffer(foreignOr(obj), writable ? PyBUF_WRITABLE : PyBUF_SIMPLE);
@@ -71,26 +65,33 @@ export function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: Buffe
   }
 }
 
+/** How a call gets an exporter's bytes: lent for the call, or held by what it returns. */
+type Lend<T> = (obj: unknown, use: (bytes: BufferSource) => T) => T;
+
+const reading = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withBytes(obj, false, use);
+const writing = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withBytes(obj, true, use);
+
 /**
- * `method` (one of struct's `Struct` methods) called on `self` with `args`, the first of
- * which is an exporter: with the exporter's bytes in its place, released after the call.
+ * `f` called on `self` with `args`, whose exporter at `args[at]` is replaced by its
+ * bytes (`lend` gets them).
  */
-function lend<T>(
-  self: struct.Struct,
-  method: (...a: never) => T,
-  writable: boolean,
+function overBytes<T>(
+  f: (...a: never) => T,
+  self: unknown,
   args: unknown[],
+  at: number,
+  lend: Lend<T>,
 ): T {
-  return withBytes(args[0], writable, (bytes) => {
-    args[0] = bytes;
-    return Reflect.apply(method as (...a: unknown[]) => T, self, args);
+  return lend(args[at], (bytes) => {
+    args[at] = bytes;
+    return Reflect.apply(f as (...a: unknown[]) => T, self, args);
   });
 }
 
 /**
  * `struct.Struct`, whose methods also take exporters (a `MemoryView`, an `NDBuffer`, …).
  * Each method hands anything else (JS binary types, and what struct refuses) straight to
- * struct's, and leaves exporters to `lend`. No closure in the methods themselves: V8
+ * struct's, and leaves exporters to `overBytes`. No closure in the methods themselves: V8
  * makes the context a closure captures at every call, whichever branch runs, and that
  * made `packInto` over a `Uint8Array` cost 3.2× struct's own (589 against 185
  * instructions per call, counted with callgrind; 1.9× now, the cost of a second call).
@@ -110,7 +111,7 @@ export class Struct<
     ...values: PackArgsOf<F, O>
   ): void {
     if (!exporterOnly(buffer)) super.packInto(buffer as BufferSource, offset, ...values);
-    else lend(this, super.packInto, true, [buffer, offset, ...values]);
+    else overBytes(super.packInto, this, [buffer, offset, ...values], 0, writing);
   }
 
   override packIntoArray(
@@ -119,7 +120,7 @@ export class Struct<
     values: Readonly<PackArgsOf<F, O>>,
   ): void {
     if (!exporterOnly(buffer)) super.packIntoArray(buffer as BufferSource, offset, values);
-    else lend(this, super.packIntoArray, true, [buffer, offset, values]);
+    else overBytes(super.packIntoArray, this, [buffer, offset, values], 0, writing);
   }
 
   override packManyInto(
@@ -128,17 +129,17 @@ export class Struct<
     rows: readonly Readonly<PackArgsOf<F, O>>[],
   ): void {
     if (!exporterOnly(buffer)) super.packManyInto(buffer as BufferSource, offset, rows);
-    else lend(this, super.packManyInto, true, [buffer, offset, rows]);
+    else overBytes(super.packManyInto, this, [buffer, offset, rows], 0, writing);
   }
 
   override unpack(buffer: StructBuffer): UnpackedOf<F, O> {
     if (!exporterOnly(buffer)) return super.unpack(buffer as BufferSource);
-    return lend(this, super.unpack, false, [buffer]);
+    return overBytes(super.unpack, this, [buffer], 0, reading);
   }
 
   override unpackFrom(buffer: StructBuffer, offset: number | bigint = 0): UnpackedOf<F, O> {
     if (!exporterOnly(buffer)) return super.unpackFrom(buffer as BufferSource, offset);
-    return lend(this, super.unpackFrom, false, [buffer, offset]);
+    return overBytes(super.unpackFrom, this, [buffer, offset], 0, reading);
   }
 
   override iterUnpack(buffer: StructBuffer): UnpackIterator<UnpackedOf<F, O>> {
@@ -148,20 +149,14 @@ export class Struct<
 
   override unpackMany(buffer: StructBuffer): UnpackedOf<F, O>[] {
     if (!exporterOnly(buffer)) return super.unpackMany(buffer as BufferSource);
-    return lend(this, super.unpackMany, false, [buffer]);
+    return overBytes(super.unpackMany, this, [buffer], 0, reading);
   }
 
   override unpackColumns(buffer: StructBuffer): ColumnsOf<F, O> {
     if (!exporterOnly(buffer)) return super.unpackColumns(buffer as BufferSource);
-    return lend(this, super.unpackColumns, false, [buffer]);
+    return overBytes(super.unpackColumns, this, [buffer], 0, reading);
   }
 }
-
-/** How a call gets an exporter's bytes: lent for the call, or held by what it returns. */
-type Lend<T> = (obj: unknown, use: (bytes: BufferSource) => T) => T;
-
-const reading = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withBytes(obj, false, use);
-const writing = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withBytes(obj, true, use);
 
 /**
  * `f(...args)` for a call whose buffer, `args[1]`, is an exporter: with its bytes in its
@@ -175,11 +170,7 @@ const writing = <T>(obj: unknown, use: (bytes: BufferSource) => T): T => withByt
  */
 function lendCall<T>(f: (...a: never) => T, args: IArguments, lend: Lend<T>): T {
   struct.calcSize(args[0]);
-  const given: unknown[] = Array.from(args);
-  return lend(given[1], (bytes) => {
-    given[1] = bytes;
-    return Reflect.apply(f, undefined, given);
-  });
+  return overBytes(f, undefined, Array.from(args), 1, lend);
 }
 
 /**
