@@ -1,23 +1,14 @@
 // `node scripts/install-check.mjs` (a step of `pnpm run ci`): what a user gets from npm.
-// Packs every published package (`pnpm pack`, which rewrites `workspace:` ranges as
-// `changeset publish` does), installs the tarballs with npm into a fresh project outside
-// the workspace (their one outside dependency, npy's fflate, comes from the npm registry or
-// npm's cache), and runs against them a
+// Packs every published package and installs the tarballs with npm into a fresh project
+// outside the workspace (scripts/pack-install.mjs; npy's fflate comes from the npm registry
+// or npm's cache), and runs against them a
 // consumer script, a strict TypeScript file and a browser bundle (scripts/install-check/),
 // the `pybuf` bin, and checks of the manifests and source maps. Run after the build.
-import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { npmInstall, packAll, runChecked } from "./pack-install.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FILES = join(ROOT, "scripts", "install-check");
@@ -29,52 +20,30 @@ const lap = (what) =>
   process.env.PYBUFFER_INSTALL_CHECK_TIMES &&
   console.log(`${what}: ${((performance.now() - started) / 1000).toFixed(1)}s`);
 
-function run(what, command, args, cwd, env = process.env) {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env });
-  if (result.status !== 0) {
-    console.error(`install check: ${what} failed (${command} ${args.join(" ")})`);
-    console.error(`${result.stdout ?? ""}${result.stderr ?? result.error?.message ?? ""}`);
-    rmSync(work, { recursive: true, force: true });
-    process.exit(1);
-  }
-  return result.stdout;
-}
-
 function fail(message) {
   console.error(`install check: ${message}`);
   rmSync(work, { recursive: true, force: true });
   process.exit(1);
 }
 
-// The pnpm that runs this script (pnpm run ci), or the pinned one through npx.
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: pnpm's own path, not a task input
-const execPath = process.env.npm_execpath ?? "";
-const pnpm = execPath.includes("pnpm")
-  ? [process.execPath, execPath]
-  : ["npx", "--yes", "pnpm@10.34.9"];
-const packages = readdirSync(join(ROOT, "packages")).filter((dir) => {
-  const path = join(ROOT, "packages", dir, "package.json");
-  return existsSync(path) && JSON.parse(readFileSync(path, "utf8")).private !== true;
-});
-// One recursive pack: most of a pack's time is pnpm starting up.
-const filter = ["-r", "--filter", "./packages/**", "pack", "--pack-destination", tarballs];
-run("pnpm pack", pnpm[0], [...pnpm.slice(1), ...filter], ROOT);
+/** Runs `step`; an error it throws ends the check with its message. */
+function attempt(step) {
+  try {
+    return step();
+  } catch (error) {
+    return fail(error.message);
+  }
+}
+
+function run(what, command, args, cwd, env = process.env) {
+  return attempt(() => runChecked(what, command, args, cwd, env));
+}
+
+const packed = attempt(() => packAll(tarballs));
 lap("packed");
-const packed = readdirSync(tarballs).map((file) => join(tarballs, file));
-if (packed.length !== packages.length)
-  fail(`packed ${packed.length} of ${packages.length} packages`);
 
 cpSync(FILES, project, { recursive: true });
-writeFileSync(
-  join(project, "package.json"),
-  JSON.stringify({ name: "pybuffer-install-check", private: true, type: "module" }),
-);
-run(
-  "npm install",
-  "npm",
-  ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...packed],
-  project,
-);
+attempt(() => npmInstall(project, "pybuffer-install-check", packed, { offline: false }));
 
 lap("installed");
 // The manifests name no private package; the source maps carry their sources.
