@@ -9,27 +9,9 @@
  * - a wrong command line prints `pybuf unpack: missing FILE (see 'pybuf unpack --help')`,
  *   status 2, as argparse does (`usage-error.ts`).
  */
-import { constants } from "node:os";
 import { pythonErrorName, pythonStrRepr } from "@pybuffer/struct";
+import { osErrorLine } from "./os-error.js";
 import { isUsageError } from "./usage-error.js";
-
-const OS_ERRORS: Readonly<Record<string, [name: string, text: string]>> = {
-  ENOENT: ["FileNotFoundError", "No such file or directory"],
-  EACCES: ["PermissionError", "Permission denied"],
-  EPERM: ["PermissionError", "Operation not permitted"],
-  EISDIR: ["IsADirectoryError", "Is a directory"],
-  ENOTDIR: ["NotADirectoryError", "Not a directory"],
-  EEXIST: ["FileExistsError", "File exists"],
-};
-
-/** The text of an OS error as `strerror` gives it: libuv's description, capitalised. */
-function osText(code: string, message: unknown): string {
-  const known = OS_ERRORS[code];
-  if (known !== undefined) return known[1];
-  const described = new RegExp(`^${code}: ([^,]+)`).exec(String(message))?.[1];
-  if (described === undefined) return String(message);
-  return described[0]!.toUpperCase() + described.slice(1);
-}
 
 /** Control characters escaped as Python escapes them, so that the line stays one line. */
 function oneLine(text: string): string {
@@ -52,14 +34,11 @@ export function describeError(error: unknown): { line: string; status: number } 
 
 function describe(error: unknown): { line: string; status: number } {
   if (isUsageError(error)) return { line: error.message, status: 2 };
-  const system = error as { code?: unknown; errno?: unknown; path?: unknown; message?: unknown };
-  const os = typeof system?.errno === "number" || typeof system?.path === "string";
-  if (typeof system?.code === "string" && os) {
-    const errno = (constants.errno as Record<string, number | undefined>)[system.code];
-    const name = OS_ERRORS[system.code]?.[0] ?? "OSError";
-    const number = errno === undefined ? "" : `[Errno ${errno}] `;
-    const where = typeof system.path === "string" ? `: ${pythonStrRepr(system.path)}` : "";
-    return { line: `${name}: ${number}${osText(system.code, system.message)}${where}`, status: 1 };
+  const os = osErrorLine(error);
+  if (os !== undefined) {
+    const path = (error as { path?: unknown }).path;
+    const where = typeof path === "string" ? `: ${pythonStrRepr(path)}` : "";
+    return { line: `${os}${where}`, status: 1 };
   }
   const name = pythonErrorName(error) ?? (error instanceof TypeError ? "TypeError" : undefined);
   const message = error instanceof Error ? error.message : String(error);

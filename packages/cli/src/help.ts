@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { COMMAND_LIST } from "./commands/list.js";
 import { packageFile } from "./package-file.js";
+import { endOnWriteError } from "./write-error.js";
 
 function version(): string {
   const manifest = packageFile("package.json");
@@ -71,6 +72,8 @@ export function reportPeakRss(): void {
 export function answerHelp(argv: readonly string[]): boolean {
   const text = helpText(argv);
   if (text === undefined) return false;
+  // Output that cannot be written ends pybuf with one line, as any command's does.
+  endOnWriteError(process.stdout);
   process.stdout.write(`${text}\n`);
   reportPeakRss();
   return true;

@@ -3,10 +3,11 @@
  * stream in blocks of about 64 KiB, waiting for `drain` when the reader is slower than
  * us, so output of any length runs in constant memory. A closed pipe (`pybuf … | head`)
  * ends the command quietly, as it should; any other write error (a full disk) ends it
- * with one line on stderr and status 1.
+ * with one line on stderr and status 1 (`write-error.ts`).
  */
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { endOnWriteError } from "./write-error.js";
 
 const BLOCK = 64 * 1024;
 
@@ -23,20 +24,10 @@ const BLOCK = 64 * 1024;
 export class LineWriter {
   readonly #stream: Writable;
   #pending = "";
-  #closed = false;
 
   constructor(stream: Writable) {
     this.#stream = stream;
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      this.#closed = true;
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      // Anything else (a full disk, …) is one line on stderr, as every failure is. fail.ts
-      // loads the engine, which `pybuf --help` must not wait for: only on this path.
-      void import("./fail.js").then(({ describeError }) => {
-        process.stderr.write(`${describeError(error).line}\n`);
-        process.exit(1);
-      });
-    });
+    endOnWriteError(stream);
   }
 
   /** Queues one line (a newline is added). */
@@ -56,7 +47,7 @@ export class LineWriter {
 
   /** Writes everything queued, waiting while the stream is full. */
   async flush(): Promise<void> {
-    if (this.#pending === "" || this.#closed) return;
+    if (this.#pending === "") return;
     const block = this.#pending;
     this.#pending = "";
     if (!this.#stream.write(block)) await once(this.#stream, "drain");

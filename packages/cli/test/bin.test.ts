@@ -6,13 +6,21 @@
  * output, status and stderr through either.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+} from "node:fs";
 import module from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { helpText } from "../src/help.js";
-import { fixtureDir, MAIN, type Run } from "./pybuf.js";
+import { fixtureDir, MAIN, type Run, SAMPLE } from "./pybuf.js";
 
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(PACKAGE, "dist", "node", "main.js");
@@ -124,4 +132,54 @@ describe("bin/pybuf.cjs", () => {
       ]);
     }
   });
+});
+
+// Output that cannot be written: /dev/full (Linux) fails every write with ENOSPC, and a
+// pipe whose reader has already gone (`pybuf --help | :`) with EPIPE.
+const FULL = "/dev/full";
+const hasFull = existsSync(FULL);
+if (!hasFull) console.warn(`[bin] no ${FULL} on this system: skipping its write-error tests`);
+const hasBash = spawnSync("bash", ["-c", "exit 0"]).status === 0;
+if (!hasBash) console.warn("[bin] no bash on this system: skipping the closed-pipe tests");
+
+/** `node file ...args > /dev/full`: the status and stderr. */
+function intoFullDisk(file: string, args: string[]): [number | null, string] {
+  const full = openSync(FULL, "w");
+  try {
+    const run = spawnSync(process.execPath, [file, ...args], {
+      stdio: ["ignore", full, "pipe"],
+      encoding: "utf8",
+    });
+    return [run.status, run.stderr];
+  } finally {
+    closeSync(full);
+  }
+}
+
+describe("pybuf --help and --version into output that cannot be written", () => {
+  (hasFull ? it : it.skip).each([["--help"], ["-h"], ["help"], ["--version"], ["-V"]])(
+    `pybuf %s > ${FULL}: one OSError line and status 1, as a command's output`,
+    (...args) => {
+      const expected = [1, "OSError: [Errno 28] No space left on device\n"];
+      // What every command prints there (errors.test.ts: python3.13 -c "print('x')").
+      expect(intoFullDisk(MAIN, ["hex", SAMPLE])).toEqual(expected);
+      expect(intoFullDisk(MAIN, args)).toEqual(expected);
+      expect(intoFullDisk(CLI, args)).toEqual(expected);
+    },
+  );
+
+  (hasBash ? it : it.skip).each([["--help"], ["--version"], ["calcsize", "<bq"]])(
+    "pybuf %s | : (a reader gone before the first write) ends quietly, status 0",
+    (...args) => {
+      for (const file of [MAIN, CLI]) {
+        // `:` exits at once, so node's write meets a pipe with no reader (EPIPE); the
+        // script exits with node's status ($PIPESTATUS, the first command's).
+        const script = '"$@" | :; exit $PIPESTATUS';
+        const run = spawnSync("bash", ["-c", script, "bash", process.execPath, file, ...args], {
+          encoding: "utf8",
+        });
+        expect([run.status, run.stderr]).toEqual([0, ""]);
+      }
+    },
+  );
 });
