@@ -39,7 +39,7 @@ export function renderReport(verdicts: readonly Verdict[]): string {
     "",
     "Written by `pnpm size` (`internal/size`); CI measures again and fails when an entry is over",
     "its budget or its size moved by more than 256 B and 3% from this committed copy (run",
-    "`pnpm size` and commit the result after a change that moves it). Each published entry is bundled by",
+    "`pnpm size` and `pnpm figures`, which rewrites the sizes the READMEs quote, and commit the result after a change that moves it). Each published entry is bundled by",
     "esbuild as minified ESM and gzipped at level 9, twice: **own**, with the other `@pybuffer/*`",
     "packages left external (what the package itself adds), and **with deps**, with everything",
     "it imports (what a bundle holding only this entry weighs). Budgets (`budgets.json`, gzip",
