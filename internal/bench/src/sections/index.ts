@@ -8,7 +8,7 @@ import { npyLoad, npyOpen1g, npySave } from "./npy.js";
 import { packIHHd } from "./pack-ihhd.js";
 import { pyodideReadD, pyodideWrap } from "./pyodide.js";
 import { qqSections } from "./qq.js";
-import { start, startNode24 } from "./start.js";
+import { start, startNode22, startNode24 } from "./start.js";
 import { unpackIHHd } from "./unpack-ihhd.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: each section has its own input type
@@ -16,6 +16,7 @@ export const SECTIONS: Section<any>[] = [
   // First, while the bench's own heap is small: spawning a child costs more from a large
   // parent process (measured: 82 -> 156 ms for `node -e 0` once the parent held 3M objects).
   start,
+  startNode22,
   startNode24,
   unpackIHHd,
   packIHHd,

@@ -4,18 +4,18 @@
  * for it to end (`spawnSync`), so a row's figure is the whole process: Node's own start,
  * module loading and the package's top-level work.
  *
- * Two sections, one per Node version users run, in the same bench run: `start` on the Node
- * running the bench, and `start-node24` on the pinned Node 24 (node-versions.json; its
- * binary is the npm registry's `node` package, fetched by npx as the tests' is, see
- * scripts/node-versions.mjs). Node's ES module loader costs Node 20 more than Node 24, so the
- * targets of the issue read differently on the two. Each section's reference is a bare
+ * One section per Node version users run, in the same bench run: `start` on the Node
+ * running the bench, `start-node22` and `start-node24` on the pinned Node 22 and 24, the
+ * two LTS lines (node-versions.json; each binary is the npm registry's `node` package,
+ * fetched by npx as the tests' is, see scripts/node-versions.mjs). Node's ES module loader
+ * costs Node 20 more than the later ones, so the targets of the issue read differently. Each section's reference is a bare
  * `node -e 0` of its own Node; beside it, that Node importing one of our packages and doing
  * nothing else (from this package's folder, where the packages resolve through pnpm's
  * `node_modules` links, and `import "pybuffer"` once more as npm installs it:
  * start-installed.ts), the `pybuf` command printing its help and its version, and floors
  * (what any ES module or CommonJS command pays). The `start` section also runs CPython
- * starting with its `struct` module (`python3.13 -c 'import struct'`). When Node 24 cannot
- * be obtained (no network and no npx cache), every row of `start-node24` says so.
+ * starting with its `struct` module (`python3.13 -c 'import struct'`). When a pinned Node cannot
+ * be obtained (no network and no npx cache), every row of its section says so.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -216,8 +216,6 @@ function startSection(node: StartNode): Section<StartData> {
   };
 }
 
-const NODE24 = pinnedNode("24");
-
 /** On the Node running the bench (`pnpm bench -- --node 24` makes that Node 24 too). */
 export const start: Section<StartData> = startSection({
   id: "start",
@@ -226,10 +224,17 @@ export const start: Section<StartData> = startSection({
   python: true,
 });
 
-/** On the pinned Node 24, the active LTS, whatever Node runs the bench. */
-export const startNode24: Section<StartData> = startSection({
-  id: "start-node24",
-  label: `Node ${NODE24} (pinned)`,
-  binary: () => (process.version === `v${NODE24}` ? process.execPath : nodeBinary("24")),
-  python: false,
-});
+/** On a pinned Node version (node-versions.json), whatever Node runs the bench. */
+function pinnedStart(major: string): Section<StartData> {
+  const version = pinnedNode(major);
+  return startSection({
+    id: `start-node${major}`,
+    label: `Node ${version} (pinned)`,
+    binary: () => (process.version === `v${version}` ? process.execPath : nodeBinary(major)),
+    python: false,
+  });
+}
+
+/** The two LTS lines users run: 22 (maintenance) and 24 (active). */
+export const startNode22: Section<StartData> = pinnedStart("22");
+export const startNode24: Section<StartData> = pinnedStart("24");
