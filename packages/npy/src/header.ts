@@ -39,18 +39,20 @@ export interface HeaderOptions {
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
-/** Python's `repr` of bytes. */
+/** Python's `repr` of bytes: in `'`, or in `"` when they hold a `'` and no `"`. */
 function bytesRepr(bytes: Uint8Array): string {
+  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? 0x22 : 0x27;
   let out = "";
   for (const b of bytes) {
-    if (b === 0x5c || b === 0x27) out += `\\${String.fromCharCode(b)}`;
+    if (b === 0x5c || b === quote) out += `\\${String.fromCharCode(b)}`;
     else if (b === 0x0a) out += "\\n";
     else if (b === 0x0d) out += "\\r";
     else if (b === 0x09) out += "\\t";
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
     else out += `\\x${b.toString(16).padStart(2, "0")}`;
   }
-  return `b'${out}'`;
+  const q = String.fromCharCode(quote);
+  return `b${q}${out}${q}`;
 }
 
 /**

@@ -133,8 +133,10 @@ export class NpyFile {
       throw new IndexError(`read: items ${start} to ${stop} are not inside 0 to ${n}`);
     }
     const { shape, fortranOrder, itemsize, dataOffset } = this.header;
-    const inner = shape.length === 0 ? itemsize : (this.#innerSize() as number);
-    const bytes = await this.#access.read(dataOffset + start * inner, (stop - start) * inner);
+    const inner = shape.length === 0 ? itemsize : this.#innerSize();
+    // A 0-d array has no axis to take items along: its one item is read whatever the range.
+    const [first, items] = shape.length === 0 ? [0, 1] : [start, stop - start];
+    const bytes = await this.#access.read(dataOffset + first * inner, items * inner);
     const part = shape.slice();
     if (part.length > 0) part[fortranOrder ? part.length - 1 : 0] = stop - start;
     const header: ParsedHeader = { ...this.#parsed, shape: part, dataOffset: 0 };

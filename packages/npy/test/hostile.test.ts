@@ -7,21 +7,7 @@ import { getBuffer, NDBuffer, PyBUF_FULL_RO, PyBUF_WRITABLE } from "@pybuffer/co
 import { pythonErrorName } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
 import { descrFromFormat, formatFromDescr, loadNpy, saveNpy } from "../src/index.js";
-
-/** A v1.0 file: `header` as written (padded to 64 like NumPy), then `data` bytes. */
-function npy(header: string, data = 0, version = 1): Uint8Array {
-  const prefix = version === 1 ? 10 : 12;
-  let text = header;
-  while ((prefix + text.length + 1) % 64 !== 0) text += " ";
-  text += "\n";
-  const out = new Uint8Array(prefix + text.length + data);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version, 0]);
-  const view = new DataView(out.buffer);
-  if (version === 1) view.setUint16(8, text.length, true);
-  else view.setUint32(8, text.length, true);
-  for (let i = 0; i < text.length; i++) out[prefix + i] = text.charCodeAt(i);
-  return out;
-}
+import { npyFile as npy } from "./support/files.js";
 
 /** The spaces npy() pads `header` with. */
 function paddingOf(header: string, prefix: number): string {
