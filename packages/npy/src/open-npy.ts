@@ -7,6 +7,7 @@
 import { pythonTypeName } from "@pybuffer/core";
 import { IndexError, ValueError } from "@pybuffer/struct";
 import {
+  checkHeaderLength,
   type HeaderOptions,
   type NpyHeader,
   type ParsedHeader,
@@ -187,8 +188,8 @@ export async function openNpy(
   options: HeaderOptions = {},
 ): Promise<NpyFile> {
   const access = await randomAccess(source);
-  const prefix = await access.read(0, 12);
-  const { start, length } = readPrefix(prefix, options);
-  const head = await access.read(0, start + length);
+  const prefix = readPrefix(await access.read(0, 12));
+  checkHeaderLength(prefix, access.size, options.maxHeaderSize ?? 10_000);
+  const head = await access.read(0, prefix.start + prefix.length);
   return new NpyFile(readHeader(head, options), access, source);
 }

@@ -47,7 +47,8 @@ describe("npz members that lie", () => {
       ]);
     }
     // the true size (a 1 MiB bomb is what it says) is read
-    expect(loadNpz(deflated(bomb, 1 << 20, crc32([zeros]))).bytes("a")).toEqual(zeros);
+    const out = loadNpz(deflated(bomb, 1 << 20, crc32([zeros]))).bytes("a");
+    expect([out.length, out.every((b) => b === 0)]).toEqual([1 << 20, true]);
   });
 
   it("a broken deflate stream is a ValueError, not fflate's Error", () => {
@@ -86,14 +87,14 @@ describe("dtypes a small header can make large", () => {
     `{'descr': [('a', '<i4'), ('', '|V${gap}'), ('b', '<i4')], 'fortran_order': False, 'shape': (0,), }`;
 
   it("a huge gap in a record is counted in a view's format", () => {
-    // before: "x".repeat(2147483647), V8's RangeError "Invalid string length" (and a
-    // 100 MB string for a gap of 10^8)
-    expect(loadNpy(npyFile(header(2147483647))).format).toBe("T{i:a:2147483647x=i:b:}");
+    // before: "x".repeat(2147483639), V8's RangeError "Invalid string length" (and a
+    // 100 MB string for a gap of 10^8); the itemsize is NumPy's largest, a C int
+    expect(loadNpy(npyFile(header(2147483639))).format).toBe("T{i:a:2147483639x=i:b:}");
     expect(loadNpy(npyFile(header(100000000))).format).toBe("T{i:a:100000000xi:b:}");
     // NumPy's own style keeps its x per byte, as far as a string can hold them
     const descr = [
       ["a", "<i4"],
-      ["", "|V2147483647"],
+      ["", "|V2147483639"],
       ["b", "<i4"],
     ] as const;
     expect(thrown(() => formatFromDescr(descr, { style: "numpy" }))).toEqual(["MemoryError", ""]);

@@ -21,7 +21,7 @@ export function npyFile(
   data = 0,
   version = 1,
   options: NpyFileOptions = {},
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const prefix = version === 1 ? 10 : 12;
   let body =
     version === 3
