@@ -8,14 +8,17 @@
 import { ValueError } from "@pybuffer/struct";
 import { bytesRepr } from "@pybuffer/struct/print";
 import { dtypeFromDescr, headerTuples, jsTuples } from "./descr-parse.js";
-import type { Descr, DType } from "./dtype.js";
+import { type Descr, type DType, descrOf } from "./dtype.js";
 import { PyTuple, type PyValue, parsePyLiteral, pyRepr } from "./py-literal.js";
 
 /** What a `.npy` header says. */
 export interface NpyHeader {
   /** Format version: `[1, 0]`, `[2, 0]` or `[3, 0]`. */
   readonly version: readonly [number, number];
-  /** The dtype descr as written (Python tuples as arrays). */
+  /**
+   * The dtype descr as written (Python tuples as arrays); one that writes a shape as a
+   * bare number (`('|S0', 3)`, `('a', '<i4', 3)`) is NumPy's descr of its dtype.
+   */
   readonly descr: Descr;
   /** Whether the data is in Fortran (column-major) order. */
   readonly fortranOrder: boolean;
@@ -114,6 +117,26 @@ function toDescr(value: PyValue): Descr {
   return value as Descr;
 }
 
+/** Whether `value` writes a shape as a bare number: `('a', '<i4', 3)`, `('|S0', 3)`. */
+function bareShape(value: PyValue): boolean {
+  if (!Array.isArray(value)) return false;
+  if (value instanceof PyTuple) {
+    const at = value.length === 3 ? 2 : value.length === 2 && typeof value[0] !== "number" ? 1 : -1;
+    const n = value[at];
+    if (typeof n === "number" || typeof n === "bigint") return true;
+  }
+  return value.some((v) => bareShape(v));
+}
+
+/**
+ * The header's descr as the arrays of {@link Descr}, as written; one with a bare-number
+ * shape has no such form (`('|S0', 3)` is `'|S3'`, no sub-array): NumPy's own descr of
+ * the dtype stands for it.
+ */
+function jsDescr(descr: PyValue, dtype: DType): Descr {
+  return bareShape(descr) ? descrOf(dtype) : toDescr(descr);
+}
+
 /**
  * Reads a whole header from `bytes` (the file's first bytes, at least up to the data);
  * `ValueError` with NumPy's message for anything NumPy refuses.
@@ -207,7 +230,7 @@ function parseHeader(
   if (!Number.isSafeInteger(count)) throw new ValueError(`shape is not valid: ${pyRepr(shape)}`);
   return {
     version,
-    descr: toDescr(descr),
+    descr: jsDescr(descr, dtype),
     fortranOrder,
     shape: shape.slice() as number[],
     dataOffset: start + length,

@@ -208,8 +208,10 @@ export function saveNpz(
     const { header, view, order } = npyParts(exporter, options);
     let data: Uint8Array;
     try {
+      // (an empty view may point anywhere, past its memory's end too: toContiguous gives
+      // it an empty array)
       data =
-        view.len === 0 || isContiguous(view, order)
+        view.len > 0 && isContiguous(view, order)
           ? new Uint8Array(view.memory, view.buf, view.len)
           : toContiguous(view, order);
     } finally {
@@ -219,7 +221,7 @@ export function saveNpz(
     const crc = crc32(parts);
     const size = header.length + data.length;
     if (options.compress !== true) return { name: `${key}.npy`, parts, method: 0, crc, size };
-    const whole = new Uint8Array(size);
+    const whole = allocBytes(size);
     whole.set(header);
     whole.set(data, header.length);
     return { name: `${key}.npy`, parts: [deflateSync(whole)], method: 8, crc, size };

@@ -3,7 +3,7 @@
  * family's error (or the result) where there was an engine error, a hang or an
  * allocation the input decided.
  */
-import { NDBuffer } from "@pybuffer/core";
+import { type BufferView, bf_getbuffer, bf_releasebuffer, NDBuffer } from "@pybuffer/core";
 import { pythonErrorName } from "@pybuffer/struct";
 import { deflateSync } from "fflate/browser";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import {
   loadNpz,
   openNpy,
   saveNpy,
+  saveNpz,
   structFormatFromDescr,
 } from "../src/index.js";
 import { crc32, writeZip } from "../src/zip.js";
@@ -133,6 +134,33 @@ describe("dtypes a small header can make large", () => {
   });
 });
 
+describe("saveNpz of an empty view whose address is past its memory's end", () => {
+  it("writes an empty member", () => {
+    // before: V8's RangeError "Invalid typed array length: 0" (core lets an empty view
+    // point anywhere)
+    const memory = new ArrayBuffer(8);
+    const exporter = {
+      [bf_getbuffer]: (): BufferView => ({
+        memory,
+        buf: 100,
+        len: 0,
+        itemsize: 1,
+        ndim: 1,
+        shape: [0],
+        strides: [1],
+        suboffsets: null,
+        format: "B",
+        readonly: true,
+        obj: null,
+        abi: "lp64",
+        internal: null,
+      }),
+      [bf_releasebuffer]: (): void => {},
+    };
+    expect(loadNpz(saveNpz({ a: exporter })).get("a").shape).toEqual([0]);
+  });
+});
+
 describe("saveNpy of a view too large to copy", () => {
   it("is a MemoryError", () => {
     // before: V8's RangeError "Invalid typed array length"
@@ -159,6 +187,20 @@ describe("messages and edges NumPy has", () => {
       "ValueError",
       `the magic string is not correct; expected b'\\x93NUMPY', got b'\\'"UMPY'`,
     ]);
+  });
+
+  it("a descr with a bare-number shape is kept as NumPy's descr of the dtype", () => {
+    const header = (descr: string) =>
+      npyFile(`{'descr': ${descr}, 'fortran_order': False, 'shape': (2,), }`, 64);
+    // before: TypeError "shape.slice is not a function" naming the descr in the message
+    expect(thrown(() => loadNpy(header("[('a', '|O', 3)]")))).toEqual([
+      "ValueError",
+      "Object arrays cannot be loaded when allow_pickle=False (descr [('a', '|O', (3,))]: the data is a pickle)",
+    ]);
+    // before: the descr ['|S0', 3] as written, which saveNpy could not read back
+    const strings = loadNpy(header("('|S0', 3)"));
+    expect([strings.descr, loadNpy(saveNpy(strings)).descr]).toEqual(["|S3", "|S3"]);
+    expect(loadNpy(header("[('a', '<i4', 3)]")).descr).toEqual([["a", "<i4", [3]]]);
   });
 
   it("NpyFile.read of a 0-d array reads its item whatever the range", async () => {
