@@ -2,39 +2,8 @@
  * What the umbrella's fuzz suite (fuzz.property.test.ts) found, one case each.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type BufferView,
-  bf_getbuffer,
-  bf_releasebuffer,
-  iterUnpack,
-  packInto,
-  unpack,
-} from "../src/index.js";
-
-/** An exporter of an empty view whose address lies past its memory's end (core allows it). */
-function emptyPastTheEnd(): object {
-  const memory = new ArrayBuffer(8);
-  return {
-    [bf_getbuffer](flags: number): BufferView {
-      return {
-        memory,
-        buf: 2 ** 32 + 1,
-        len: 0,
-        itemsize: 1,
-        ndim: 1,
-        shape: [0],
-        strides: [1],
-        suboffsets: null,
-        format: "B",
-        readonly: (flags & 1) === 0,
-        obj: this,
-        abi: "lp64",
-        internal: null,
-      };
-    },
-    [bf_releasebuffer](): void {},
-  };
-}
+import { emptyPastTheEnd } from "../../npy/test/support/exporters.js";
+import { iterUnpack, packInto, unpack } from "../src/index.js";
 
 describe("struct's functions over exporters", () => {
   it("read an empty view whose address is past its memory's end as no bytes", () => {
