@@ -4,7 +4,7 @@
  * only the bytes of those items along the file's outer axis into an {@link NpyArray};
  * `dataBlob()` is the data as a Blob, for `@pybuffer/blob`'s streamed decoding.
  */
-import { pythonTypeName } from "@pybuffer/core";
+import { allocBytes, pythonTypeName } from "@pybuffer/core";
 import { IndexError, ValueError } from "@pybuffer/struct";
 import {
   checkHeaderLength,
@@ -48,7 +48,8 @@ async function randomAccess(source: unknown): Promise<RandomAccess> {
     return {
       size,
       async read(position, length) {
-        const out = new Uint8Array(Math.max(0, Math.min(length, size - position)));
+        // (a part too large for one buffer is a MemoryError, not V8's RangeError)
+        const out = allocBytes(Math.max(0, Math.min(length, size - position)));
         let got = 0;
         while (got < out.length) {
           const { bytesRead } = await source.read(out, got, out.length - got, position + got);

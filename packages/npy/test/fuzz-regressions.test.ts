@@ -4,7 +4,7 @@
  * allocation the input decided.
  */
 import { NDBuffer } from "@pybuffer/core";
-import { pythonErrorName } from "@pybuffer/struct";
+import { MemoryError, pythonErrorName } from "@pybuffer/struct";
 import { deflateSync } from "fflate/browser";
 import { describe, expect, it } from "vitest";
 import {
@@ -183,6 +183,22 @@ describe("messages and edges NumPy has", () => {
     const strings = loadNpy(header("('|S0', 3)"));
     expect([strings.descr, loadNpy(saveNpy(strings)).descr]).toEqual(["|S3", "|S3"]);
     expect(loadNpy(header("[('a', '<i4', 3)]")).descr).toEqual([["a", "<i4", [3]]]);
+  });
+
+  it("NpyFile.read of more than a buffer can hold is a MemoryError", async () => {
+    // before: V8's RangeError (a FileHandle of a file of 2^40 bytes, read whole)
+    const file = npyFile("{'descr': '|u1', 'fortran_order': False, 'shape': (1099511627776,), }");
+    const handle = {
+      fd: 3,
+      stat: async () => ({ size: file.length + 2 ** 40 }),
+      read: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        const part = file.subarray(position, position + length);
+        buffer.set(part, offset);
+        return { bytesRead: part.length };
+      },
+    };
+    const opened = await openNpy(handle);
+    await expect(opened.read()).rejects.toThrow(MemoryError);
   });
 
   it("NpyFile.read of a 0-d array reads its item whatever the range", async () => {
