@@ -232,6 +232,7 @@ export function checkInside(view: BufferView, made: Made): void {
     expect(extent[0]).toBeGreaterThanOrEqual(made.region.start);
     expect(extent[1]).toBeLessThanOrEqual(made.region.end);
   }
+  // every item read, as far as a copy is small (a stride-0 view can be gigabytes long);
   // (+ 0: a dimension of -0 is a dimension of 0)
-  expect(toContiguous(view, "C").length).toBe(count * view.itemsize + 0);
+  if (view.len <= 1 << 20) expect(toContiguous(view, "C").length).toBe(count * view.itemsize + 0);
 }
