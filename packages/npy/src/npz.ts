@@ -79,7 +79,10 @@ export class NpzFile {
   }
 
   /**
-   * The member's bytes: in place for a stored member, inflated for a deflated one.
+   * The member's bytes: in place for a stored member, inflated for a deflated one into a
+   * buffer of its declared size, which is refused (`ValueError`) before it is allocated
+   * when it is more than deflate can make of the member's bytes (1032 per byte): what an
+   * archive can make this allocate is bounded by its own length.
    *
    * @example
    * npz.bytes("bias").length; // 168
