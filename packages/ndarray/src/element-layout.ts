@@ -17,16 +17,22 @@ export interface Placement {
   readonly layout: VerifiedLayout;
 }
 
+/**
+ * The entries of `values`, each read once, checked: a copy, so that an entry a getter or
+ * Proxy answers differently at a second read cannot change the layout once it is checked.
+ */
 function integers(values: unknown, name: string, what: string, min: number): number[] {
   if (!Array.isArray(values)) throw new TypeError(`${what}: the ndarray's ${name} is not an array`);
-  for (const n of values) {
-    if (!Number.isSafeInteger(n) || n < min) {
+  const out: number[] = [];
+  for (const n of values as unknown[]) {
+    if (!Number.isSafeInteger(n) || (n as number) < min) {
       throw new ValueError(
         `${what}: the ndarray's ${name} holds ${String(n)}, not an integer${min === 0 ? " >= 0" : ""}`,
       );
     }
+    out.push(n as number);
   }
-  return values as number[];
+  return out;
 }
 
 // The last layout verified, for arrays of one layout wrapped again and again (the usual

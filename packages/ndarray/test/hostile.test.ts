@@ -87,6 +87,19 @@ describe("hostile arrays", () => {
     );
   });
 
+  it("a shape entry that answers differently at a later read cannot widen the view", () => {
+    // before: the entries were checked at their first two reads and core's verifyLayout
+    // read them again, so a getter giving 4, 4, then 8 made a view of 8 elements over
+    // a 4-element part of a pool: the neighbours' bytes
+    const pool = new Float64Array(16);
+    const part = pool.subarray(4, 8);
+    const shape: number[] = [];
+    let reads = 0;
+    Object.defineProperty(shape, 0, { get: () => (++reads <= 2 ? 4 : 8), enumerable: true });
+    const view = getBuffer(fromNdarray(stdlibLike({ data: part, shape })), PyBUF_FULL_RO);
+    expect([view.shape, view.buf, view.len]).toEqual([[4], 32, 32]);
+  });
+
   it("a view over a shrunk resizable buffer is refused by the way back", () => {
     const memory = new ArrayBuffer(32, { maxByteLength: 64 });
     const x = new Stdlib("float64", new Float64Array(memory, 0, 4), [4], [1], 0, "row-major");

@@ -116,12 +116,50 @@ export const jsTuples: TupleTest = (value) =>
 // Nesting deeper than this is refused (a hostile descr must not exhaust the stack).
 const MAX_DEPTH = 32;
 
+// NumPy keeps dimensions, item sizes and offsets in C ints.
+const C_INT_MAX = 0x7fffffff;
+
+function fixedTuple(why: string): ValueError {
+  return new ValueError(`invalid shape in fixed-type tuple${why}`);
+}
+
+/** A sub-array's shape, checked as `np.dtype((base, shape))` checks it (NumPy's messages). */
 function shapeOf(value: unknown, whole: unknown): number[] {
   const dims = typeof value === "number" ? [value] : Array.isArray(value) ? value : null;
-  if (dims === null || !dims.every((n) => Number.isSafeInteger(n) && n >= 0)) {
-    throw notUnderstood(whole);
+  if (dims === null) throw notUnderstood(whole);
+  for (const n of dims) {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      // (a bigint dimension is past any C int)
+      if (typeof n === "bigint") throw fixedTuple(": dimension does not fit into a C int.");
+      throw fixedTuple(".");
+    }
+    if (n < 0) throw fixedTuple(": dimension smaller then zero.");
+    if (n > C_INT_MAX) throw fixedTuple(": dimension does not fit into a C int.");
   }
   return dims as number[];
+}
+
+/**
+ * `np.dtype((base, shape))`: an unsized flexible type given a number is that type of that
+ * size (`('|S0', 3)` is `'|S3'`); otherwise a sub-array.
+ */
+function sized(base: DType, shape: unknown, whole: unknown): DType {
+  if (typeof shape === "number" && base.type === "scalar" && base.itemsize === 0) {
+    if (!Number.isSafeInteger(shape) || shape < 0 || shape > C_INT_MAX) throw fixedTuple(".");
+    return scalar(base.kind, base.order, base.kind === "U" ? shape * 4 : shape, base.unit);
+  }
+  return checkedSubarray(base, shapeOf(shape, whole));
+}
+
+/** `subarray(base, shape)` as `np.dtype((base, shape))` makes it: a sized base, a C-int size. */
+function checkedSubarray(base: DType, shape: readonly number[]): DType {
+  // (an unsized base: `S0`, `V0`, a sub-array of no items; an empty record is sized)
+  if (base.itemsize === 0 && base.type !== "record") {
+    throw new ValueError("invalid itemsize in generic type tuple");
+  }
+  const d = subarray(base, shape);
+  if (d.itemsize > C_INT_MAX) throw fixedTuple(": dtype size in bytes must fit into a C int.");
+  return d;
 }
 
 function parse(value: unknown, isTuple: TupleTest, depth: number): DType {
@@ -130,17 +168,16 @@ function parse(value: unknown, isTuple: TupleTest, depth: number): DType {
   if (!Array.isArray(value)) throw notUnderstood(value);
   if (isTuple(value)) {
     if (value.length !== 2) throw notUnderstood(value);
-    return subarray(parse(value[0], isTuple, depth + 1), shapeOf(value[1], value));
+    return sized(parse(value[0], isTuple, depth + 1), value[1], value);
   }
   const fields: RecordField[] = [];
-  const names = new Set<string>();
   let offset = 0;
   for (const entry of value as unknown[]) {
     if (!Array.isArray(entry) || (entry.length !== 2 && entry.length !== 3)) {
       throw notUnderstood(value);
     }
     let dtype = parse(entry[1], isTuple, depth + 1);
-    if (entry.length === 3) dtype = subarray(dtype, shapeOf(entry[2], value));
+    if (entry.length === 3) dtype = sized(dtype, entry[2], value);
     const label: unknown = entry[0];
     const pad = label === "" && dtype.type === "scalar" && dtype.kind === "V";
     if (!pad) {
@@ -152,15 +189,20 @@ function parse(value: unknown, isTuple: TupleTest, depth: number): DType {
         if (typeof title !== "string") throw notUnderstood(value);
       }
       if (typeof name !== "string") throw notUnderstood(value);
-      if (names.has(name) || (title !== null && names.has(title as string))) {
-        throw new ValueError(`field ${pyRepr(name)} occurs more than once`);
-      }
-      names.add(name);
-      if (title !== null) names.add(title as string);
       fields.push({ name, title: title as string | null, dtype, offset });
     }
     offset += dtype.itemsize;
-    if (!Number.isSafeInteger(offset)) throw notUnderstood(value);
+    if (offset > C_INT_MAX) throw new ValueError("integer won't fit into a C int");
+  }
+  // Names and titles share one namespace, checked once every field's dtype is made (as
+  // descr_to_dtype's np.dtype({names, formats, offsets, titles}) checks them).
+  const names = new Set<string>();
+  for (const { name, title } of fields) {
+    if (names.has(name)) throw new ValueError("name already used as a name or title");
+    names.add(name);
+    if (title === null) continue;
+    if (names.has(title)) throw new ValueError("title already used as a name or title.");
+    names.add(title);
   }
   return { type: "record", fields, itemsize: offset, alignment: 1 };
 }

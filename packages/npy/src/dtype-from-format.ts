@@ -106,6 +106,8 @@ function padded(value: DType, padding: number): DType {
 
 interface Spec {
   names: (string | null)[];
+  /** The names given, for the duplicate test and the unnamed fields' `f<j>`. */
+  taken: Set<string>;
   formats: DType[];
   offsets: number[];
 }
@@ -114,7 +116,7 @@ const MAX_DEPTH = 64;
 
 function parse(stream: Stream, nested: boolean, depth: number): [DType, number] {
   if (depth > MAX_DEPTH) throw new Malformed("nesting too deep");
-  const spec: Spec = { names: [], formats: [], offsets: [] };
+  const spec: Spec = { names: [], taken: new Set(), formats: [], offsets: [] };
   let offset = 0;
   let itemsizeTotal = 0;
   let common = 1;
@@ -184,10 +186,11 @@ function parse(stream: Stream, nested: boolean, depth: number): [DType, number] 
     let name: string | null = null;
     if (stream.consume(":")) name = stream.until(":");
     if (!(padding && name === null)) {
-      if (name !== null && spec.names.includes(name)) {
+      if (name !== null && spec.taken.has(name)) {
         throw new Malformed(`Duplicate field name '${name}' in PEP3118 format`);
       }
       spec.names.push(name);
+      if (name !== null) spec.taken.add(name);
       spec.formats.push(value);
       spec.offsets.push(offset);
     }
@@ -207,12 +210,15 @@ function parse(stream: Stream, nested: boolean, depth: number): [DType, number] 
   ) {
     return [first, common];
   }
+  // The lowest unused `f<j>` only grows as names are taken: one pass (NumPy's loop, which
+  // starts again from f0 for each field, is cubic in a long format's fields).
   const names = spec.names.slice();
+  let j = 0;
   for (let i = 0; i < names.length; i++) {
     if (names[i] !== null) continue;
-    let j = 0;
-    while (names.includes(`f${j}`)) j++;
+    while (spec.taken.has(`f${j}`)) j++;
     names[i] = `f${j}`;
+    spec.taken.add(`f${j}`);
   }
   const fields = names.map((name, i) => ({
     name: name as string,

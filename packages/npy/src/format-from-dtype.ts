@@ -15,6 +15,7 @@
  * ASCII are left out of a view's format: struct formats are ASCII, as CPython's are.
  */
 
+import { allocating } from "@pybuffer/core";
 import type { Field, Layout } from "@pybuffer/struct";
 import { parseFormat, ValueError } from "@pybuffer/struct";
 import type { DType, ScalarDType } from "./dtype.js";
@@ -66,6 +67,19 @@ function code(d: ScalarDType, standard: boolean): string {
     default:
       throw new ValueError(`cannot include dtype '${d.kind}' in a buffer`);
   }
+}
+
+// Longest gap a view's format writes as `x`s; a longer one is counted (`100000x`).
+const MAX_XS = 64;
+
+/**
+ * A gap of `n` bytes: one `x` per byte as NumPy writes it, or, in a view's format past
+ * {@link MAX_XS}, a count (a header of a few bytes can declare a gap of gigabytes). A
+ * string too long to make is a `MemoryError`.
+ */
+function gap(n: number, ctx: Context): string {
+  if (ctx.padRecords && n > MAX_XS) return `${n}x`;
+  return allocating(() => "x".repeat(n));
 }
 
 function setOrder(state: State, order: string): void {
@@ -126,7 +140,7 @@ function emit(d: DType, state: State, ctx: Context, top: boolean): void {
         "dtypes with overlapping or out-of-order fields are not representable as buffers. Consider reordering the fields.",
       );
     }
-    state.out += "x".repeat(at - state.offset);
+    state.out += gap(at - state.offset, ctx);
     state.offset = at;
     emit(field.dtype, state, ctx, false);
     if (field.name.includes(":")) {
@@ -136,7 +150,7 @@ function emit(d: DType, state: State, ctx: Context, top: boolean): void {
     if (!ctx.padRecords || ASCII.test(field.name)) state.out += `:${field.name}:`;
   }
   if (ctx.padRecords && state.offset < base + d.itemsize) {
-    state.out += "x".repeat(base + d.itemsize - state.offset);
+    state.out += gap(base + d.itemsize - state.offset, ctx);
     state.offset = base + d.itemsize;
   }
   state.out += "}";
@@ -226,13 +240,13 @@ export function formatOfDType(
   if (d.type === "subarray") {
     return formatOfDType(d.base, style, shape === null ? null : [...shape, ...d.shape]);
   }
-  const numpy = write(d, shape, false, false);
-  if (style === "numpy") return numpy;
+  if (style === "numpy") return write(d, shape, false, false);
   // NumPy's string, completed with trailing padding; failing that, the same dtype as
   // NumPy writes it for an unaligned array (`=` and standard sizes: no alignment rules).
   for (const unaligned of [false, true]) {
     const format = write(d, shape, true, unaligned);
     if (laysOut(d, format)) return format;
   }
+  const numpy = write(d, shape, false, false);
   throw new ValueError(`no PEP 3118 format lays out this dtype as NumPy does: '${numpy}'`);
 }

@@ -6,15 +6,19 @@
  * Errors are NumPy's `ValueError`s, message for message.
  */
 import { ValueError } from "@pybuffer/struct";
+import { bytesRepr } from "@pybuffer/struct/print";
 import { dtypeFromDescr, headerTuples, jsTuples } from "./descr-parse.js";
-import type { Descr, DType } from "./dtype.js";
+import { type Descr, type DType, descrOf } from "./dtype.js";
 import { PyTuple, type PyValue, parsePyLiteral, pyRepr } from "./py-literal.js";
 
 /** What a `.npy` header says. */
 export interface NpyHeader {
   /** Format version: `[1, 0]`, `[2, 0]` or `[3, 0]`. */
   readonly version: readonly [number, number];
-  /** The dtype descr as written (Python tuples as arrays). */
+  /**
+   * The dtype descr as written (Python tuples as arrays); one that writes a shape as a
+   * bare number (`('|S0', 3)`, `('a', '<i4', 3)`) is NumPy's descr of its dtype.
+   */
   readonly descr: Descr;
   /** Whether the data is in Fortran (column-major) order. */
   readonly fortranOrder: boolean;
@@ -39,20 +43,6 @@ export interface HeaderOptions {
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
-/** Python's `repr` of bytes. */
-function bytesRepr(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) {
-    if (b === 0x5c || b === 0x27) out += `\\${String.fromCharCode(b)}`;
-    else if (b === 0x0a) out += "\\n";
-    else if (b === 0x0d) out += "\\r";
-    else if (b === 0x09) out += "\\t";
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += `\\x${b.toString(16).padStart(2, "0")}`;
-  }
-  return `b'${out}'`;
-}
-
 /**
  * Bytes as latin1 text. (`String.fromCharCode(...bytes)` walks a typed array through its
  * iterator: ~30 µs of a 40 µs loadNpy, bench npy-load; `apply` takes it as it is.)
@@ -73,10 +63,11 @@ function eof(what: string, expected: number, got: number): ValueError {
  * The length of the header prefix and text, from the first bytes of a file (at least 12
  * of them, or all there are): `{ version, start, length }` with the text at `start`.
  */
-export function readPrefix(
-  bytes: Uint8Array,
-  options: HeaderOptions = {},
-): { version: [number, number]; start: number; length: number } {
+export function readPrefix(bytes: Uint8Array): {
+  version: [number, number];
+  start: number;
+  length: number;
+} {
   if (bytes.length < 8) throw eof("magic string", 8, bytes.length);
   if (!MAGIC.every((b, i) => bytes[i] === b)) {
     throw new ValueError(
@@ -93,13 +84,25 @@ export function readPrefix(
   if (bytes.length < 8 + size) throw eof("array header length", size, bytes.length - 8);
   const data = new DataView(bytes.buffer, bytes.byteOffset, 8 + size);
   const length = size === 2 ? data.getUint16(8, true) : data.getUint32(8, true);
-  const max = options.maxHeaderSize ?? 10_000;
-  // NumPy compares the decoded text's length; a UTF-8 text is never longer than its bytes,
-  // so this refuses no header NumPy reads but bounds what is read.
+  return { version, start: 8 + size, length };
+}
+
+/**
+ * Refuses a header over `maxHeaderSize` from its length field, before its text is read
+ * (NumPy reads the text, then compares the decoded length: a UTF-8 text is never longer
+ * than its bytes, so this refuses no header NumPy reads but bounds what is read). A file
+ * `available` bytes long that cannot hold the header is NumPy's EOF error first.
+ */
+export function checkHeaderLength(
+  prefix: { version: [number, number]; start: number; length: number },
+  available: number,
+  max: number,
+): void {
+  const { version, start, length } = prefix;
+  if (available < start + length) throw eof("array header", length, available - start);
   if (length > max * 4 || (version[0] < 3 && length > max)) {
     throw headerTooLarge(length);
   }
-  return { version, start: 8 + size, length };
 }
 
 function headerTooLarge(length: number): ValueError {
@@ -114,20 +117,43 @@ function toDescr(value: PyValue): Descr {
   return value as Descr;
 }
 
+/** Whether `value` writes a shape as a bare number: `('a', '<i4', 3)`, `('|S0', 3)`. */
+function bareShape(value: PyValue): boolean {
+  if (!Array.isArray(value)) return false;
+  if (value instanceof PyTuple) {
+    const at = value.length === 3 ? 2 : value.length === 2 && typeof value[0] !== "number" ? 1 : -1;
+    const n = value[at];
+    if (typeof n === "number" || typeof n === "bigint") return true;
+  }
+  return value.some((v) => bareShape(v));
+}
+
+/**
+ * The header's descr as the arrays of {@link Descr}, as written; one with a bare-number
+ * shape has no such form (`('|S0', 3)` is `'|S3'`, no sub-array): NumPy's own descr of
+ * the dtype stands for it.
+ */
+function jsDescr(descr: PyValue, dtype: DType): Descr {
+  return bareShape(descr) ? descrOf(dtype) : toDescr(descr);
+}
+
 /**
  * Reads a whole header from `bytes` (the file's first bytes, at least up to the data);
  * `ValueError` with NumPy's message for anything NumPy refuses.
  */
 export function readHeader(bytes: Uint8Array, options: HeaderOptions = {}): ParsedHeader {
-  const { version, start, length } = readPrefix(bytes, options);
-  if (bytes.length < start + length) throw eof("array header", length, bytes.length - start);
+  // The option first, once: a getter may detach the bytes, whose length is then read as 0.
+  const max = options.maxHeaderSize ?? 10_000;
+  const prefix = readPrefix(bytes);
+  checkHeaderLength(prefix, bytes.length, max);
+  const { version, start, length } = prefix;
   const raw = bytes.subarray(start, start + length);
   // Files of one dtype and shape share their header's bytes (npz members, batches of a
   // dataset): the parse is kept, frozen, for the next file (bench npy-load).
   const key = length <= 512 ? `${version[0]}${latin1Text(raw)}` : null;
   const known = key === null ? undefined : HEADERS.get(key);
   if (known !== undefined) return known;
-  const parsed = parseHeader(raw, version, start, length, options);
+  const parsed = parseHeader(raw, version, start, length, max);
   if (key !== null) {
     if (HEADERS.size >= 64) HEADERS.clear();
     HEADERS.set(key, deepFreeze(parsed));
@@ -150,7 +176,7 @@ function parseHeader(
   version: [number, number],
   start: number,
   length: number,
-  options: HeaderOptions,
+  max: number,
 ): ParsedHeader {
   let text: string;
   if (version[0] === 3) {
@@ -162,19 +188,23 @@ function parseHeader(
   } else {
     text = latin1Text(raw);
   }
-  if (text.length > (options.maxHeaderSize ?? 10_000)) throw headerTooLarge(text.length);
+  if (text.length > max) throw headerTooLarge(text.length);
   const d = parsePyLiteral(text, version[0] < 3);
   if (!(d instanceof Map)) throw new ValueError(`Header is not a dictionary: ${pyRepr(d)}`);
   const keys = [...d.keys()];
   const expected = ["descr", "fortran_order", "shape"];
   if (keys.length !== 3 || !expected.every((k) => d.has(k))) {
-    const sorted = keys.map((k) => pyRepr(k)).sort();
+    // sorted(d.keys()): strings by their characters (Python refuses to sort mixed types)
+    const sorted = keys.every((k) => typeof k === "string")
+      ? (keys as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => pyRepr(k))
+      : keys.map((k) => pyRepr(k)).sort();
     throw new ValueError(`Header does not contain the correct keys: [${sorted.join(", ")}]`);
   }
   const shape = d.get("shape") as PyValue;
+  // Python's bools are ints: NumPy's check lets `(True,)` by (the size check below does not)
   if (
     !(shape instanceof PyTuple) ||
-    !shape.every((n) => typeof n === "number" || typeof n === "bigint")
+    !shape.every((n) => typeof n === "number" || typeof n === "bigint" || typeof n === "boolean")
   ) {
     throw new ValueError(`shape is not valid: ${pyRepr(shape)}`);
   }
@@ -200,7 +230,7 @@ function parseHeader(
   if (!Number.isSafeInteger(count)) throw new ValueError(`shape is not valid: ${pyRepr(shape)}`);
   return {
     version,
-    descr: toDescr(descr),
+    descr: jsDescr(descr, dtype),
     fortranOrder,
     shape: shape.slice() as number[],
     dataOffset: start + length,

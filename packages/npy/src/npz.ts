@@ -5,7 +5,13 @@
  * `saveNpz` writes what `np.savez` / `np.savez_compressed` write (stored archives byte
  * for byte).
  */
-import { type BufferView, isContiguous, releaseBuffer, toContiguous } from "@pybuffer/core";
+import {
+  allocBytes,
+  type BufferView,
+  isContiguous,
+  releaseBuffer,
+  toContiguous,
+} from "@pybuffer/core";
 import { IndexError, NotImplementedError, ValueError } from "@pybuffer/struct";
 // fflate's browser build, on Node too: its Node build differs only in running the
 // asynchronous API on worker_threads, which it loads at import (a few milliseconds of
@@ -23,6 +29,9 @@ import {
   type ZipEntry,
   type ZipMember,
 } from "./zip.js";
+
+// Deflate makes at most 258 bytes of a match coded in two bits: 1032 bytes per byte.
+const MAX_DEFLATE_RATIO = 1032;
 
 /**
  * A `.npz` archive, read lazily: `files` lists the arrays (NumPy's `NpzFile.files`: member
@@ -70,13 +79,22 @@ export class NpzFile {
   }
 
   /**
-   * The member's bytes: in place for a stored member, inflated for a deflated one.
+   * The member's bytes: in place for a stored member, inflated for a deflated one into a
+   * buffer of its declared size, which is refused (`ValueError`) before it is allocated
+   * when it is more than deflate can make of the member's bytes (1032 per byte): what an
+   * archive can make this allocate is bounded by its own length.
    *
    * @example
    * npz.bytes("bias").length; // 168
    */
   bytes(key: string): Uint8Array {
     const entry = this.#entry(key);
+    if (entry.flags & 1) {
+      // Python's zipfile raises RuntimeError, of which NotImplementedError is a kind.
+      throw new NotImplementedError(
+        `File '${entry.name}' is encrypted, password required for extraction`,
+      );
+    }
     const data = memberData(this.#bytes, entry);
     if (entry.method === 0) {
       if (entry.size !== entry.compressedSize) throw new ValueError(`Bad size for '${entry.name}'`);
@@ -85,7 +103,25 @@ export class NpzFile {
     if (entry.method !== 8) {
       throw new NotImplementedError(`That compression method is not supported (${entry.method})`);
     }
-    const out = inflateSync(data, { out: new Uint8Array(entry.size) });
+    // The size is the archive's word: past what deflate can make of the member's bytes it
+    // is a lie, refused before the buffer it asks for is allocated (a zip bomb's header).
+    if (entry.size > data.length * MAX_DEFLATE_RATIO) {
+      throw new ValueError(
+        `Bad size for '${entry.name}': ${data.length} deflated bytes cannot inflate to ${entry.size}`,
+      );
+    }
+    const into = allocBytes(entry.size);
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: into });
+    } catch (error) {
+      // fflate's own errors (a plain Error with a code), or a stored block past the end
+      const why =
+        error instanceof RangeError
+          ? "more data than its size"
+          : (error as { message?: unknown }).message;
+      throw new ValueError(`Bad compressed data for '${entry.name}': ${why}`);
+    }
     if (out.length !== entry.size || crc32([out]) !== entry.crc) {
       throw new ValueError(`Bad CRC-32 for file '${entry.name}'`);
     }
@@ -175,8 +211,10 @@ export function saveNpz(
     const { header, view, order } = npyParts(exporter, options);
     let data: Uint8Array;
     try {
+      // (an empty view may point anywhere, past its memory's end too: toContiguous gives
+      // it an empty array)
       data =
-        view.len === 0 || isContiguous(view, order)
+        view.len > 0 && isContiguous(view, order)
           ? new Uint8Array(view.memory, view.buf, view.len)
           : toContiguous(view, order);
     } finally {
@@ -186,7 +224,7 @@ export function saveNpz(
     const crc = crc32(parts);
     const size = header.length + data.length;
     if (options.compress !== true) return { name: `${key}.npy`, parts, method: 0, crc, size };
-    const whole = new Uint8Array(size);
+    const whole = allocBytes(size);
     whole.set(header);
     whole.set(data, header.length);
     return { name: `${key}.npy`, parts: [deflateSync(whole)], method: 8, crc, size };

@@ -4,9 +4,10 @@
  * only the bytes of those items along the file's outer axis into an {@link NpyArray};
  * `dataBlob()` is the data as a Blob, for `@pybuffer/blob`'s streamed decoding.
  */
-import { pythonTypeName } from "@pybuffer/core";
+import { allocBytes, pythonTypeName } from "@pybuffer/core";
 import { IndexError, ValueError } from "@pybuffer/struct";
 import {
+  checkHeaderLength,
   type HeaderOptions,
   type NpyHeader,
   type ParsedHeader,
@@ -47,7 +48,8 @@ async function randomAccess(source: unknown): Promise<RandomAccess> {
     return {
       size,
       async read(position, length) {
-        const out = new Uint8Array(Math.max(0, Math.min(length, size - position)));
+        // (a part too large for one buffer is a MemoryError, not V8's RangeError)
+        const out = allocBytes(Math.max(0, Math.min(length, size - position)));
         let got = 0;
         while (got < out.length) {
           const { bytesRead } = await source.read(out, got, out.length - got, position + got);
@@ -133,8 +135,10 @@ export class NpyFile {
       throw new IndexError(`read: items ${start} to ${stop} are not inside 0 to ${n}`);
     }
     const { shape, fortranOrder, itemsize, dataOffset } = this.header;
-    const inner = shape.length === 0 ? itemsize : (this.#innerSize() as number);
-    const bytes = await this.#access.read(dataOffset + start * inner, (stop - start) * inner);
+    const inner = shape.length === 0 ? itemsize : this.#innerSize();
+    // A 0-d array has no axis to take items along: its one item is read whatever the range.
+    const [first, items] = shape.length === 0 ? [0, 1] : [start, stop - start];
+    const bytes = await this.#access.read(dataOffset + first * inner, items * inner);
     const part = shape.slice();
     if (part.length > 0) part[fortranOrder ? part.length - 1 : 0] = stop - start;
     const header: ParsedHeader = { ...this.#parsed, shape: part, dataOffset: 0 };
@@ -185,8 +189,8 @@ export async function openNpy(
   options: HeaderOptions = {},
 ): Promise<NpyFile> {
   const access = await randomAccess(source);
-  const prefix = await access.read(0, 12);
-  const { start, length } = readPrefix(prefix, options);
-  const head = await access.read(0, start + length);
+  const prefix = readPrefix(await access.read(0, 12));
+  checkHeaderLength(prefix, access.size, options.maxHeaderSize ?? 10_000);
+  const head = await access.read(0, prefix.start + prefix.length);
   return new NpyFile(readHeader(head, options), access, source);
 }

@@ -5,6 +5,7 @@
  * through one copy into the output.
  */
 import {
+  allocBytes,
   type BufferView,
   getBuffer,
   isContiguous,
@@ -84,7 +85,7 @@ export function npyParts(exporter: unknown, options: SaveNpyOptions = {}): NpyPa
 export function saveNpy(exporter: unknown, options: SaveNpyOptions = {}): Uint8Array<ArrayBuffer> {
   const { header, view, order } = npyParts(exporter, options);
   try {
-    const out = new Uint8Array(header.length + view.len);
+    const out = allocBytes(header.length + view.len);
     out.set(header);
     toContiguous(view, order, out.subarray(header.length));
     return out;

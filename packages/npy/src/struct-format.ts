@@ -59,17 +59,21 @@ function walk(d: DType, out: Out, count: number): void {
     walk(d.base, out, count * d.shape.reduce((a, b) => a * b, 1));
     return;
   }
-  for (let k = 0; k < count; k++) {
-    let at = 0;
-    for (const field of d.fields) {
-      if (field.offset < at) throw new ValueError("this dtype's fields overlap");
-      push(out, "x", field.offset - at);
-      walk(field.dtype, out, 1);
-      at = field.offset + field.dtype.itemsize;
-    }
-    push(out, "x", d.itemsize - at);
-    if (count > MAX_CODES) throw new ValueError("this dtype's struct format is too long");
+  // One record written out, then its codes repeated: a repetition adds at least one code,
+  // so push's bound holds however deep records nest (an empty one adds none: no loop).
+  if (count === 0) return;
+  const first = out.codes.length;
+  let at = 0;
+  for (const field of d.fields) {
+    if (field.offset < at) throw new ValueError("this dtype's fields overlap");
+    push(out, "x", field.offset - at);
+    walk(field.dtype, out, 1);
+    at = field.offset + field.dtype.itemsize;
   }
+  push(out, "x", d.itemsize - at);
+  const one = out.codes.slice(first);
+  if (one.length === 0) return;
+  for (let k = 1; k < count; k++) for (const code of one) push(out, code, 1);
 }
 
 /**

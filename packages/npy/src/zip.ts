@@ -12,6 +12,8 @@ import { latin1Text } from "./header.js";
 /** One member of an archive, as its central directory says. */
 export interface ZipEntry {
   readonly name: string;
+  /** General purpose flags (bit 0: encrypted). */
+  readonly flags: number;
   /** 0: stored, 8: deflated. */
   readonly method: number;
   readonly crc: number;
@@ -126,7 +128,7 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
     if (fileSize === LIMIT) fileSize = big.shift() as number;
     if (compressedSize === LIMIT) compressedSize = big.shift() as number;
     if (localOffset === LIMIT) localOffset = big.shift() as number;
-    entries.push({ name, method, crc, compressedSize, size: fileSize, localOffset });
+    entries.push({ name, flags, method, crc, compressedSize, size: fileSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -6,22 +6,8 @@
 import { getBuffer, NDBuffer, PyBUF_FULL_RO, PyBUF_WRITABLE } from "@pybuffer/core";
 import { pythonErrorName } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
-import { descrFromFormat, formatFromDescr, loadNpy, saveNpy } from "../src/index.js";
-
-/** A v1.0 file: `header` as written (padded to 64 like NumPy), then `data` bytes. */
-function npy(header: string, data = 0, version = 1): Uint8Array {
-  const prefix = version === 1 ? 10 : 12;
-  let text = header;
-  while ((prefix + text.length + 1) % 64 !== 0) text += " ";
-  text += "\n";
-  const out = new Uint8Array(prefix + text.length + data);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version, 0]);
-  const view = new DataView(out.buffer);
-  if (version === 1) view.setUint16(8, text.length, true);
-  else view.setUint32(8, text.length, true);
-  for (let i = 0; i < text.length; i++) out[prefix + i] = text.charCodeAt(i);
-  return out;
-}
+import { descrFromFormat, formatFromDescr, loadNpy, openNpy, saveNpy } from "../src/index.js";
+import { npyFile as npy } from "./support/files.js";
 
 /** The spaces npy() pads `header` with. */
 function paddingOf(header: string, prefix: number): string {
@@ -65,6 +51,44 @@ describe("headers NumPy refuses, with NumPy's messages", () => {
       "{'descr': [('a',)], 'fortran_order': False, 'shape': (3,)}",
       "descr is not a valid dtype descriptor: [('a',)]",
     ],
+    // Python literals past what NumPy writes, named as Python writes them (fuzzing found
+    // these read as "Cannot parse header" before)
+    ["{'descr': '<f8', 'fortran_order': False, 'shape': (3.0,)}", "shape is not valid: (3.0,)"],
+    [
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (1e16, -0.0, 1-2j, .5j)}",
+      "shape is not valid: (1e+16, -0.0, (1-2j), 0.5j)",
+    ],
+    [
+      "{'descr': '<f8', 'fortran_order': 0.0, 'shape': (3,)}",
+      "fortran_order is not a valid bool: 0.0",
+    ],
+    [
+      "{'descr': b'<f8', 'fortran_order': False, 'shape': (3,)}",
+      "descr is not a valid dtype descriptor: b'<f8'",
+    ],
+    ["({'descr': '<f8'}),", "Header is not a dictionary: ({'descr': '<f8'},)"],
+    // NumPy's order: shape (bools are ints to Python), then fortran_order
+    [
+      "{'descr': '<f8', 'fortran_order': None, 'shape': (True,)}",
+      "fortran_order is not a valid bool: None",
+    ],
+    // np.dtype's own ValueErrors, as descr_to_dtype raises them
+    [
+      "{'descr': ('<f8', (2147483648,)), 'fortran_order': False, 'shape': (3,)}",
+      "invalid shape in fixed-type tuple: dimension does not fit into a C int.",
+    ],
+    [
+      "{'descr': ('<f8', (-1,)), 'fortran_order': False, 'shape': (3,)}",
+      "invalid shape in fixed-type tuple: dimension smaller then zero.",
+    ],
+    [
+      "{'descr': ('|V0', (3,)), 'fortran_order': False, 'shape': (3,)}",
+      "invalid itemsize in generic type tuple",
+    ],
+    [
+      "{'descr': [('a', '<i4'), (('a', 'b'), '<i4')], 'fortran_order': False, 'shape': (3,)}",
+      "title already used as a name or title.",
+    ],
     [
       "{'descr': '<f8', 'fortran_order': False, 'shape': (3L,)}",
       "Cannot parse header: \"{'descr': '<f8', 'fortran_order': False, 'shape': (3L,)}\"",
@@ -88,6 +112,21 @@ describe("headers NumPy refuses, with NumPy's messages", () => {
   it("reads double quotes, no trailing comma, no padding, and Python 2's 3L in 1.0", () => {
     const header = '{"shape": (3L,), "fortran_order": False, "descr": "<f8"}';
     expect(loadNpy(npy(header, 24)).shape).toEqual([3]);
+  });
+
+  it("reads what literal_eval reads: prefixes, bases, underscores, comments", () => {
+    const header =
+      "{'descr': u'<f8', # a comment\n 'fortran_order': False, 'shape': (0x1_0, 0o1, 0b1), }";
+    expect(loadNpy(npy(header, 16 * 8)).shape).toEqual([16, 1, 1]);
+    // ('|S0', 3) is np.dtype('S3'), as NumPy reads it
+    const strings = "{'descr': ('|S0', 3), 'fortran_order': False, 'shape': (2,), }";
+    expect(loadNpy(npy(strings, 6)).format).toBe("3s");
+    // an indented last line (no newline after it) is Python's IndentationError
+    fails(
+      () => loadNpy(npy(`${ok}\n  `, 24, 3, { pad: false })),
+      "ValueError",
+      `Cannot parse header: "${ok}\\n  "`,
+    );
   });
 
   it("refuses a bad magic string, version, or a truncated file", () => {
@@ -125,10 +164,16 @@ describe("headers NumPy refuses, with NumPy's messages", () => {
     );
   });
 
-  it("refuses a header longer than maxHeaderSize before reading it", () => {
+  it("refuses a header longer than maxHeaderSize before reading it", async () => {
     const file = npy(ok, 24, 2);
     new DataView(file.buffer).setUint32(8, 0xffffffff, true);
-    expect(() => loadNpy(file)).toThrow(/^Header info length \(4294967295\) is large/);
+    // a file too short for the header it declares: NumPy's EOF error, as NumPy reads first
+    expect(() => loadNpy(file)).toThrow(
+      "EOF: reading array header, expected 4294967295 bytes got 140",
+    );
+    // a file that holds it: refused from the length field, before the text is read
+    const huge = { size: 2 ** 33, slice: () => new Blob([file]) } as unknown as Blob;
+    await expect(openNpy(huge)).rejects.toThrow(/^Header info length \(4294967295\) is large/);
     expect(() => loadNpy(npy(ok, 24), { maxHeaderSize: 20 })).toThrow(
       /^Header info length \(118\) is large/,
     );
@@ -235,7 +280,8 @@ describe("arguments", () => {
           ["a", "<i4"],
         ]),
       "ValueError",
-      "field 'a' occurs more than once",
+      // descr_to_dtype's message (np.dtype of the list says "field 'a' occurs more than once")
+      "name already used as a name or title",
     );
     fails(
       () => formatFromDescr([["a:b", "<i4"]]),

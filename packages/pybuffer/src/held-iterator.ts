@@ -9,6 +9,7 @@
 import { type BufferView, getBuffer, PyBUF_SIMPLE, releaseBuffer } from "@pybuffer/core";
 import type { BufferSource, UnpackIterator } from "@pybuffer/struct";
 import { foreignOr } from "./as-exporter.js";
+import { viewBytes } from "./view-bytes.js";
 
 // An iterator dropped before its end gives its buffer back when it is collected.
 const dropped = new FinalizationRegistry<BufferView>((view) => releaseBuffer(view));
@@ -30,7 +31,7 @@ export function heldIterator<T extends unknown[] = unknown[]>(
   const view = getBuffer(foreignOr(obj), PyBUF_SIMPLE);
   let iterator: UnpackIterator<T>;
   try {
-    iterator = make(new Uint8Array(view.memory, view.buf, view.len));
+    iterator = make(viewBytes(view));
   } catch (error) {
     releaseBuffer(view);
     throw error;

@@ -36,6 +36,7 @@ import { foreignOr } from "./as-exporter.js";
 import { heldIterator } from "./held-iterator.js";
 import { isNdarray } from "./ndarray-lookup.js";
 import { isPyodideBuffer } from "./pyodide-lookup.js";
+import { viewBytes } from "./view-bytes.js";
 
 /** What the struct functions take here: a JavaScript binary type or any exporter. */
 export type StructBuffer = BufferSource | object;
@@ -59,7 +60,7 @@ function withBytes<T>(obj: unknown, writable: boolean, use: (bytes: BufferSource
     throw error;
   }
   try {
-    return use(new Uint8Array(view.memory, view.buf, view.len));
+    return use(viewBytes(view));
   } finally {
     releaseBuffer(view);
   }

@@ -7,6 +7,8 @@ import type { Descr } from "../../src/index.js";
 
 export {
   describeWithPython,
+  fuzzRuns,
+  fuzzTimeout,
   isOracleError,
   loadVectors,
   type OracleError,
