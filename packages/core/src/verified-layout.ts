@@ -257,13 +257,16 @@ function itemSizeOf(format: string, abi: Abi): number {
  */
 function quickVerify(spec: LayoutSpec): VerifiedLayout | null {
   if (typeof spec !== "object" || spec === null) return null;
-  const { format, itemsize, shape } = spec;
-  const strides = spec.strides ?? null;
+  const { format, itemsize } = spec;
   const abi = spec.abi ?? "lp64";
   if (typeof format !== "string" || !Number.isSafeInteger(itemsize) || itemsize < 1) return null;
-  if (!Array.isArray(shape) || shape.length > PyBUF_MAX_NDIM || !isAbi(abi)) return null;
+  if (!isAbi(abi)) return null;
+  const shape = ownCopy(spec.shape);
+  if (shape === null) return null;
   const ndim = shape.length;
-  if (strides !== null && (!Array.isArray(strides) || strides.length !== ndim)) return null;
+  const stridesGiven = spec.strides ?? null;
+  const strides = stridesGiven === null ? null : ownCopy(stridesGiven);
+  if (stridesGiven !== null && (strides === null || strides.length !== ndim)) return null;
   let len = itemsize;
   for (let d = 0; d < ndim; d++) {
     const n = shape[d];
@@ -280,9 +283,24 @@ function quickVerify(spec: LayoutSpec): VerifiedLayout | null {
   }
   if (size !== itemsize) return null;
   if (ndim === 0) return VerifiedLayout._make(len, itemsize, format, 0, null, null, abi);
-  const ownShape = shape.slice();
-  const ownStrides = strides === null ? cStrides(ownShape, itemsize) : strides.slice();
-  return VerifiedLayout._make(len, itemsize, format, ndim, ownShape, ownStrides, abi);
+  const ownStrides = strides === null ? cStrides(shape, itemsize) : strides;
+  return VerifiedLayout._make(len, itemsize, format, ndim, shape, ownStrides, abi);
+}
+
+/**
+ * A plain copy of `list`, each entry read once, or `null` when it is not an array or is
+ * longer than any ndim (never copied, so a huge length allocates nothing). The layout is
+ * checked and built from the copy: a getter or Proxy that answers differently at a second
+ * read cannot widen a checked layout (and no `slice`, which a subclass's `Symbol.species`
+ * would answer).
+ */
+function ownCopy<T>(list: readonly T[] | null | undefined): T[] | null {
+  if (!Array.isArray(list)) return null;
+  const n = list.length;
+  if (!(n <= PyBUF_MAX_NDIM)) return null;
+  const out = new Array<T>(n);
+  for (let d = 0; d < n; d++) out[d] = list[d] as T;
+  return out;
 }
 
 /**
@@ -304,10 +322,13 @@ function fullVerify(spec: LayoutSpec, context: string): VerifiedLayout {
   if (typeof spec !== "object" || spec === null) {
     throw new TypeError(`${context}: a layout must be an object, not '${pythonTypeName(spec)}'`);
   }
-  const { shape, itemsize } = spec;
-  let strides = spec.strides ?? null;
+  const { itemsize } = spec;
+  // Read once, as quickVerify does: what validateFields checks is what the layout keeps
+  // (anything else, a list longer than any ndim too, goes to it as given, for its error).
+  const shape = ownCopy(spec.shape) ?? spec.shape;
+  let strides = ownCopy(spec.strides) ?? spec.strides ?? null;
   let len = 0;
-  if (Array.isArray(shape)) {
+  if (Array.isArray(shape) && shape.length <= PyBUF_MAX_NDIM) {
     len = itemsize;
     for (const n of shape) len *= n;
     if (strides === null && Number.isSafeInteger(itemsize)) strides = cStrides(shape, itemsize);

@@ -25,6 +25,7 @@ import {
   PyBUF_SIMPLE,
   PyBUF_WRITABLE,
 } from "../src/flags.js";
+import { LayoutExporter } from "../src/layout-exporter.js";
 import { isDetached } from "../src/memory.js";
 import { NDBuffer } from "../src/nd-buffer.js";
 import { layoutView, type VerifiedLayout, verifyLayout } from "../src/verified-layout.js";
@@ -97,6 +98,39 @@ describe("verifyLayout", () => {
     const layout = verifyLayout({ format: "B", itemsize: 1, shape });
     shape[0] = 1000;
     expect(layout.shape).toEqual([4]);
+  });
+
+  // Found by fuzzing (@pybuffer/ndarray's hostile arrays): the quick road checked shape[0]
+  // and then copied the array, reading it a second time.
+  it("reads each entry once: a Proxy or getter that answers differently later cannot widen it", () => {
+    const shifty = <T>(first: T, later: T): T[] => {
+      let reads = 0;
+      return new Proxy([first], {
+        get: (target, key, receiver) =>
+          key === "0" ? (reads++ === 0 ? first : later) : Reflect.get(target, key, receiver),
+      });
+    };
+    for (const spec of [
+      { format: "B", itemsize: 1, shape: shifty(4, 64) },
+      { format: "B", itemsize: 1, shape: [4], strides: shifty(1, 16) },
+      // A string entry takes the full road (validateFields), which reads once too.
+      { format: "B", itemsize: 1, shape: shifty<unknown>(4, "x") as number[] },
+    ]) {
+      const layout = verifyLayout(spec);
+      expect([layout.len, layout.shape![0], layout.strides![0]]).toEqual([4, 4, 1]);
+      const pool = new ArrayBuffer(64);
+      const view = getBuffer(new LayoutExporter(pool, 32, layout, true, "pool"), PyBUF_FULL_RO);
+      expect([view.len, view.shape, view.strides]).toEqual([4, [4], [1]]);
+      releaseBuffer(view);
+    }
+  });
+
+  it("never copies a list longer than any ndim (a huge length allocates nothing)", () => {
+    const long = new Array<number>(2 ** 31);
+    expect(() => verifyLayout({ format: "B", itemsize: 1, shape: long })).toThrow(BufferError);
+    expect(() =>
+      verifyLayout({ format: "B", itemsize: 1, shape: [4], strides: new Array<number>(2 ** 31) }),
+    ).toThrow(BufferError);
   });
 });
 
