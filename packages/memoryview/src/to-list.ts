@@ -101,7 +101,8 @@ function nested(
 }
 
 /**
- * The most items `toList` builds: 2²⁶ values already take gigabytes of heap, and past
+ * The most items `toList` builds (and the most arrays it builds to hold them): 2²⁶
+ * values already take gigabytes of heap, and past
  * the engine's heap the process dies (no catchable error), so a larger view is refused
  * up front with `MemoryError`, as CPython raises when the list cannot be allocated. A
  * zero-stride view of few bytes can have any number of items.
@@ -121,9 +122,15 @@ export const MAX_LIST_ITEMS: number = 2 ** 26;
  */
 export function toList(view: BufferView, codec: ItemCodec, dv: DataView, size: number): unknown {
   if (view.ndim === 0) return codec.read(dv, view.buf);
+  // The items, and the arrays that hold them: a shape like [10 ** 9, 0] has no item but
+  // asks for 10 ** 9 empty arrays.
   let items = 1;
-  for (const n of view.shape as number[]) items *= n;
-  if (items > MAX_LIST_ITEMS) throw new MemoryError("");
+  let arrays = 0;
+  for (const n of view.shape as number[]) {
+    arrays += items;
+    items *= n;
+  }
+  if (items > MAX_LIST_ITEMS || arrays > MAX_LIST_ITEMS) throw new MemoryError("");
   const array = codec.code === "" ? null : viewArray(view, codec.code, size);
   return nested(view, array, size, codec, dv, 0, view.buf);
 }

@@ -43,6 +43,18 @@ describe("zero-stride views of many items", () => {
     expect(MAX_LIST_ITEMS).toBe(2 ** 26);
   });
 
+  // Found by fuzzing (a 128-byte .npy of shape (1000000000, 0) through loadNpy): no item,
+  // but a billion empty arrays, which ended the process out of memory.
+  it("toList's limit counts the arrays that hold the items too", () => {
+    const empty = (shape: number[]) =>
+      memoryview(new NDBuffer(new ArrayBuffer(8), { shape, strides: shape.map(() => 0) }));
+    expect(() => empty([10 ** 9, 0]).toList()).toThrow(MemoryError);
+    expect(() => empty([2 ** 13, 2 ** 13 + 1, 0]).toList()).toThrow(MemoryError);
+    const few = empty([3, 0]).toList();
+    expect(few).toEqual([[], [], []]);
+    expect(empty([2, 4]).toList()).toEqual([[0, 0, 0, 0], [0, 0, 0, 0]]);
+  });
+
   it("toBytes and hex of more items than can be allocated: MemoryError", () => {
     // CPython's vectors were made at 2**33 under a 4 GiB memory limit. Node 22+ allocate
     // 8 GiB where the machine has it, so the test asks for 2**50 bytes, which none allocates.

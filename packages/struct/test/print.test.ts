@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { calcSize, pack, parseFormat, Struct, unpack } from "../src/index.js";
 import {
   bytesRepr,
+  complexRepr,
   elidedItems,
   floatRepr,
   inspectCustom,
@@ -30,6 +31,24 @@ describe("Python's repr of values", () => {
       [Number.NEGATIVE_INFINITY, "-inf"],
     ];
     for (const [x, repr] of cases) expect(floatRepr(x)).toBe(repr);
+  });
+
+  it("complex numbers as complex.__repr__ writes them (CPython 3.13's, signed zeros too)", () => {
+    const { NaN: nan, POSITIVE_INFINITY: inf } = Number;
+    const cases: [number, number, string][] = [
+      [1, -0, "(1-0j)"],
+      [0, -0, "-0j"],
+      [-0, -0, "(-0-0j)"],
+      [-0, 0, "(-0+0j)"],
+      [0, 0, "0j"],
+      [1, nan, "(1+nanj)"],
+      [inf, -inf, "(inf-infj)"],
+      [1e20, -2.5, "(1e+20-2.5j)"],
+      [0, 1, "1j"],
+      [-0, 1, "(-0+1j)"],
+      [nan, -0, "(nan-0j)"],
+    ];
+    for (const [re, im, repr] of cases) expect(complexRepr({ re, im })).toBe(repr);
   });
 
   it("bytes as a b'' literal", () => {

@@ -64,7 +64,8 @@ export function complexRepr(z: { re: number; im: number }): string {
   const part = (x: number) => floatRepr(x).replace(/\.0$/, "");
   const im = `${part(z.im)}j`;
   if (z.re === 0 && !Object.is(z.re, -0)) return im;
-  const sign = z.im >= 0 || Number.isNaN(z.im) ? "+" : "";
+  // Python writes the imaginary part's own sign, -0's too: (1-0j).
+  const sign = z.im < 0 || Object.is(z.im, -0) ? "" : "+";
   return `(${part(z.re)}${sign}${im})`;
 }
 
