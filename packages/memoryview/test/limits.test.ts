@@ -52,7 +52,10 @@ describe("zero-stride views of many items", () => {
     expect(() => empty([2 ** 13, 2 ** 13 + 1, 0]).toList()).toThrow(MemoryError);
     const few = empty([3, 0]).toList();
     expect(few).toEqual([[], [], []]);
-    expect(empty([2, 4]).toList()).toEqual([[0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(empty([2, 4]).toList()).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]);
   });
 
   it("toBytes and hex of more items than can be allocated: MemoryError", () => {

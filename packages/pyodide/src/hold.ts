@@ -154,6 +154,10 @@ export function holdOf(pb: PyBufferViewLike, owned: boolean): Hold {
   const size = elementSize(data);
   const memory = data.buffer as Memory;
   if (memory.byteLength === 0 && pb.nbytes !== 0) throw detachedViewError();
+  // Pyodide's own views have both; anything else is refused here, not by the engine.
+  if (!Array.isArray(pb.shape) || !Array.isArray(pb.strides)) {
+    throw new BufferError("fromPyodide: the PyBufferView's shape and strides must be arrays");
+  }
   const strides = size === 1 ? pb.strides : pb.strides.map((s) => s * size);
   const format = typeof pb.format === "string" && pb.format !== "" ? pb.format : "B";
   return new Hold(
