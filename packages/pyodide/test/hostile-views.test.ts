@@ -6,10 +6,10 @@
 import { getBuffer, PyBUF_FULL_RO, releaseBuffer } from "@pybuffer/core";
 import { BufferError } from "@pybuffer/struct";
 import { describe, expect, it } from "vitest";
-import { fromPyodide } from "../src/index.js";
+import { fromPyodide, type PyBufferViewLike } from "../src/index.js";
 
 /** The class name and own fields `isPyBufferView` recognises, with `fields` over them. */
-function fakeView(fields: Record<string, unknown>): object {
+function fakeView(fields: Record<string, unknown>): PyBufferViewLike {
   class PyBufferView {
     release(): void {}
   }
@@ -24,7 +24,7 @@ function fakeView(fields: Record<string, unknown>): object {
     ndim: 1,
     nbytes: 4,
     ...fields,
-  });
+  }) as unknown as PyBufferViewLike;
 }
 
 describe("fromPyodide over a PyBufferView with wrong fields", () => {
