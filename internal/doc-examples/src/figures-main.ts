@@ -1,7 +1,8 @@
 /**
  * `pnpm figures` rewrites every figure of the docs from the committed reports
  * (`figures.ts`); run it after `pnpm size` or `pnpm bench` has rewritten a report.
- * `--check` only lists the figures that differ, and fails when there are any.
+ * `--check` only lists the figures that differ, and fails when there are any. A figure
+ * that names no row or column of its report fails both, and is listed with its line.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,15 +16,20 @@ let failed = false;
 for (const doc of docsWithFigures()) {
   const path = join(ROOT, doc);
   const text = readFileSync(path, "utf8");
-  const problems = staleFigures(text, reports);
-  if (problems.length === 0) continue;
-  if (check || problems.some((p) => !p.includes("the report says"))) {
-    for (const p of problems) console.error(`${doc}: ${p}`);
+  let fresh: string;
+  try {
+    fresh = renderFigures(text, reports);
+  } catch {
+    fresh = text;
     failed = true;
+  }
+  if (fresh === text || check) {
+    for (const p of staleFigures(text, reports)) console.error(`${doc}: ${p}`);
+    failed ||= fresh !== text;
     continue;
   }
-  writeFileSync(path, renderFigures(text, reports));
-  console.log(`${doc}: ${problems.length} figure(s) rewritten`);
+  writeFileSync(path, fresh);
+  console.log(`${doc}: figures rewritten`);
 }
 if (failed) {
   console.error(check ? "run `pnpm figures` and commit the docs" : "fix the figures named above");
